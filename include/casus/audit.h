@@ -1,0 +1,52 @@
+/* The access log (NEN 7513): who did what to which family, when, from where.
+ * Append-only (triggers) and tamper-evident (a SHA-256 hash chain). */
+#ifndef CASUS_AUDIT_H
+#define CASUS_AUDIT_H
+#include <stdint.h>
+
+#include "casus/db.h"
+
+enum audit_event {
+	AUDIT_CREATE, AUDIT_READ, AUDIT_UPDATE, AUDIT_DELETE, AUDIT_SEARCH, AUDIT_EXPORT,
+	AUDIT_PRINT, AUDIT_REVEAL, AUDIT_PRIVACY, AUDIT_DESTROY, AUDIT_BREAKGLASS, AUDIT_INIT,
+};
+
+const char *audit_event_name(enum audit_event ev);
+
+/* Append one row for the acting user. Joins the caller's transaction when one is
+ * open (so a change and its audit row commit together), else writes its own.
+ * family_id, object_type, object_id and detail may be NULL. */
+enum casus_rc audit_log(struct casus_ctx *ctx, enum audit_event ev, const char *family_id,
+	const char *object_type, const char *object_id, const char *detail,
+	struct casus_err *err);
+
+struct audit_row {
+	int64_t seq;
+	char at[21];
+	char event[16];
+	char login[CASUS_LOGIN_MAX + 1];
+	char on_behalf[CASUS_LOGIN_MAX + 1];
+	char workstation[128];
+	char family_id[CASUS_ID_LEN];
+	char case_no[16];
+	char object_type[32];
+	char object_id[CASUS_ID_LEN];
+	char detail[512];
+};
+
+struct audit_filter {
+	const char *family_id; /* NULL: all */
+	const char *login;     /* NULL: all */
+	const char *since;     /* date or time; NULL: all */
+};
+
+/* Call fn for each row matching f, oldest first; fn returns non-zero to stop. */
+enum casus_rc audit_each(struct casus_ctx *ctx, const struct audit_filter *f,
+	int (*fn)(void *arg, const struct audit_row *row), void *arg, struct casus_err *err);
+
+/* Check the hash chain. Returns CASUS_OK when intact; otherwise CASUS_E_NOTDB with a
+ * message and *first_bad set to the seq of the first row that does not verify. */
+enum casus_rc audit_verify(struct casus_ctx *ctx, int64_t *first_bad, int64_t *rows_checked,
+	struct casus_err *err);
+
+#endif

@@ -1,0 +1,13 @@
+/* Identifiers: UUIDs (canonical lower-case text, 36 characters) from libuuid.
+ * When CASUS_UUID_SEED is set (tests, reproducible demos) they come from a seeded
+ * generator instead, so that test output is deterministic. */
+#ifndef CASUS_IDS_H
+#define CASUS_IDS_H
+
+#define CASUS_ID_LEN 37 /* 36 characters and the NUL */
+
+void ids_new(char out[static CASUS_ID_LEN]);
+/* Restart the seeded sequence (tests); no effect without CASUS_UUID_SEED. */
+void ids_reset(void);
+
+#endif

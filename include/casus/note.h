@@ -1,0 +1,45 @@
+/* Notes in the dossier, each a fact, a hypothesis/interpretation, or a diagnosis
+ * (only with the qualified professional who made it). Notes are never changed or
+ * deleted: a correction is a new note pointing at the one it corrects. */
+#ifndef CASUS_NOTE_H
+#define CASUS_NOTE_H
+#include <stdbool.h>
+
+#include "casus/db.h"
+
+enum note_kind { NOTE_FACT, NOTE_HYPOTHESIS, NOTE_DIAGNOSIS };
+const char *note_kind_name(enum note_kind k); /* "fact", "hypothesis", "diagnosis" */
+const char *note_kind_label(enum note_kind k);
+int note_kind_parse(const char *s);
+
+#define NOTE_BODY_MAX 20000
+
+struct note {
+	char id[CASUS_ID_LEN];
+	char family_id[CASUS_ID_LEN];
+	char author_login[CASUS_LOGIN_MAX + 1];
+	char author_name[CASUS_NAME_MAX * 4 + 1];
+	enum note_kind kind;
+	char *body;                 /* owned by the struct: note_free() */
+	char diagnosed_by[200 * 4 + 1];
+	bool confidential;
+	char corrects[CASUS_ID_LEN]; /* "" unless a correction */
+	char created_at[21];
+};
+
+struct note_new {
+	enum note_kind kind;
+	const char *body;
+	const char *diagnosed_by; /* required for a diagnosis */
+	bool confidential;
+	const char *corrects;     /* id of the note this corrects, or NULL */
+};
+
+enum casus_rc note_add(struct casus_ctx *ctx, const char *family_id, const struct note_new *in,
+	struct note *out, struct casus_err *err);
+/* Notes of a family, oldest first. The note passed to fn is freed after fn returns. */
+enum casus_rc note_each(struct casus_ctx *ctx, const char *family_id,
+	int (*fn)(void *arg, const struct note *n), void *arg, struct casus_err *err);
+void note_free(struct note *n);
+
+#endif

@@ -1,0 +1,208 @@
+/* The access log: appending rows with their hash chain, reading and verifying it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casus/audit.h"
+#include "casus/clock.h"
+#include "casus/i18n.h"
+#include "casus/sha256.h"
+
+static const char *const event_names[] = {
+	[AUDIT_CREATE] = "create", [AUDIT_READ] = "read", [AUDIT_UPDATE] = "update",
+	[AUDIT_DELETE] = "delete", [AUDIT_SEARCH] = "search", [AUDIT_EXPORT] = "export",
+	[AUDIT_PRINT] = "print", [AUDIT_REVEAL] = "reveal", [AUDIT_PRIVACY] = "privacy",
+	[AUDIT_DESTROY] = "destroy", [AUDIT_BREAKGLASS] = "breakglass", [AUDIT_INIT] = "init",
+};
+
+const char *audit_event_name(enum audit_event ev)
+{
+	return (unsigned)ev < sizeof event_names / sizeof *event_names ? event_names[ev] : "?";
+}
+
+static const char ZERO_HASH[] =
+	"0000000000000000000000000000000000000000000000000000000000000000";
+
+/* The content hash covers every field but the hashes, each followed by a unit
+ * separator so that moving text between fields changes the hash. */
+static void content_hash(int64_t seq, const char *const fields[10], char out[65])
+{
+	struct sha256 s;
+	char num[32];
+	sha256_init(&s);
+	snprintf(num, sizeof num, "%lld", (long long)seq);
+	sha256_update(&s, num, strlen(num));
+	for (int i = 0; i < 10; i++) {
+		sha256_update(&s, "\x1f", 1);
+		if (fields[i])
+			sha256_update(&s, fields[i], strlen(fields[i]));
+		else
+			sha256_update(&s, "\x1e", 1); /* NULL differs from "" */
+	}
+	sha256_final_hex(&s, out);
+}
+
+static void chain_hash(const char *prev, const char *content, char out[65])
+{
+	struct sha256 s;
+	sha256_init(&s);
+	sha256_update(&s, prev, 64);
+	sha256_update(&s, content, 64);
+	sha256_final_hex(&s, out);
+}
+
+static const char SQL_LAST[] = "SELECT seq, chain_hash FROM audit ORDER BY seq DESC LIMIT 1";
+static const char SQL_INSERT[] =
+	"INSERT INTO audit(seq, at, event, member_id, login, on_behalf, workstation, family_id,"
+	" object_type, object_id, detail, content_hash, chain_hash)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+static const char *nz(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+enum casus_rc audit_log(struct casus_ctx *ctx, enum audit_event ev, const char *family_id,
+	const char *object_type, const char *object_id, const char *detail,
+	struct casus_err *err)
+{
+	enum casus_rc r = db_begin(ctx, err);
+	if (r)
+		return r;
+	sqlite3_stmt *st = db_stmt(ctx, SQL_LAST, err);
+	if (!st)
+		goto fail;
+	int64_t seq = 1;
+	char prev[65];
+	snprintf(prev, sizeof prev, "%s", ZERO_HASH);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		seq = sqlite3_column_int64(st, 0) + 1;
+		db_col_text(st, 1, prev, sizeof prev);
+	}
+	db_done(st);
+	char at[21], ch[65], chain[65];
+	clock_now_iso(at);
+	const char *login = ctx->user.login[0] ? ctx->user.login : casus_unix_login();
+	const char *fields[10] = { at, audit_event_name(ev), nz(ctx->user.id), login,
+		nz(ctx->on_behalf), ctx->workstation[0] ? ctx->workstation : "local", nz(family_id),
+		nz(object_type), nz(object_id), nz(detail) };
+	content_hash(seq, fields, ch);
+	chain_hash(prev, ch, chain);
+	if (!(st = db_stmt(ctx, SQL_INSERT, err)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, seq);
+	for (int i = 0; i < 10; i++)
+		db_bind_text(st, i + 2, fields[i]);
+	sqlite3_bind_text(st, 12, ch, 64, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, chain, 64, SQLITE_STATIC);
+	if ((r = db_exec_stmt(ctx, st, err)) != CASUS_OK)
+		goto fail;
+	char num[32];
+	snprintf(num, sizeof num, "%lld", (long long)seq);
+	if ((r = casus_meta_set(ctx, "audit_last_seq", num, err)) != CASUS_OK)
+		goto fail;
+	return db_commit(ctx, err);
+fail:
+	db_rollback(ctx);
+	return err->rc ? err->rc : CASUS_E_DB;
+}
+
+static const char SQL_ALL[] =
+	"SELECT seq, at, event, member_id, login, on_behalf, workstation, family_id, object_type,"
+	" object_id, detail, content_hash, chain_hash FROM audit ORDER BY seq";
+
+enum casus_rc audit_verify(struct casus_ctx *ctx, int64_t *first_bad, int64_t *rows_checked,
+	struct casus_err *err)
+{
+	sqlite3_stmt *st = db_stmt(ctx, SQL_ALL, err);
+	if (!st)
+		return err->rc;
+	char prev[65];
+	snprintf(prev, sizeof prev, "%s", ZERO_HASH);
+	int64_t n = 0, expect_seq = 1;
+	*first_bad = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t seq = sqlite3_column_int64(st, 0);
+		const char *fields[10];
+		for (int i = 0; i < 10; i++)
+			fields[i] = (const char *)sqlite3_column_text(st, i + 1);
+		char ch[65], chain[65];
+		content_hash(seq, fields, ch);
+		chain_hash(prev, ch, chain);
+		const char *stored_ch = (const char *)sqlite3_column_text(st, 11);
+		const char *stored_chain = (const char *)sqlite3_column_text(st, 12);
+		n++;
+		if (seq != expect_seq || !stored_ch || !stored_chain || strcmp(ch, stored_ch) != 0
+		    || strcmp(chain, stored_chain) != 0) {
+			*first_bad = seq != expect_seq && seq > expect_seq ? expect_seq : seq;
+			db_done(st);
+			if (rows_checked)
+				*rows_checked = n;
+			if (seq != expect_seq)
+				return err_set(err, CASUS_E_NOTDB,
+					_("The access log is broken: row %lld is missing (rows were removed "
+					  "outside casus)."), (long long)expect_seq);
+			return err_set(err, CASUS_E_NOTDB,
+				_("The access log is broken at row %lld: it was changed outside casus."),
+				(long long)seq);
+		}
+		snprintf(prev, sizeof prev, "%s", stored_chain);
+		expect_seq = seq + 1;
+	}
+	db_done(st);
+	if (rows_checked)
+		*rows_checked = n;
+	if (rc != SQLITE_DONE)
+		return db_fail(ctx, rc, err);
+	char last[32];
+	/* The newest seq is also kept in meta so that cutting rows off the end shows. */
+	if (casus_meta_get(ctx, "audit_last_seq", last, sizeof last) && expect_seq - 1 < atoll(last)) {
+		*first_bad = expect_seq;
+		return err_set(err, CASUS_E_NOTDB,
+			_("The access log is broken: its newest rows (from %lld) were removed outside "
+			  "casus."), (long long)expect_seq);
+	}
+	return CASUS_OK;
+}
+
+static const char SQL_EACH[] =
+	"SELECT a.seq, a.at, a.event, a.login, a.on_behalf, a.workstation, a.family_id,"
+	" f.case_no, a.object_type, a.object_id, a.detail"
+	" FROM audit a LEFT JOIN family f ON f.id = a.family_id"
+	" WHERE (?1 IS NULL OR a.family_id = ?1) AND (?2 IS NULL OR a.login = ?2)"
+	"   AND (?3 IS NULL OR a.at >= ?3)"
+	" ORDER BY a.seq";
+
+enum casus_rc audit_each(struct casus_ctx *ctx, const struct audit_filter *f,
+	int (*fn)(void *arg, const struct audit_row *row), void *arg, struct casus_err *err)
+{
+	sqlite3_stmt *st = db_stmt(ctx, SQL_EACH, err);
+	if (!st)
+		return err->rc;
+	db_bind_text(st, 1, f ? f->family_id : NULL);
+	db_bind_text(st, 2, f ? f->login : NULL);
+	db_bind_text(st, 3, f ? f->since : NULL);
+	int rc;
+	struct audit_row row;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&row, 0, sizeof row);
+		row.seq = sqlite3_column_int64(st, 0);
+		db_col_text(st, 1, row.at, sizeof row.at);
+		db_col_text(st, 2, row.event, sizeof row.event);
+		db_col_text(st, 3, row.login, sizeof row.login);
+		db_col_text(st, 4, row.on_behalf, sizeof row.on_behalf);
+		db_col_text(st, 5, row.workstation, sizeof row.workstation);
+		db_col_text(st, 6, row.family_id, sizeof row.family_id);
+		db_col_text(st, 7, row.case_no, sizeof row.case_no);
+		db_col_text(st, 8, row.object_type, sizeof row.object_type);
+		db_col_text(st, 9, row.object_id, sizeof row.object_id);
+		db_col_text(st, 10, row.detail, sizeof row.detail);
+		if (fn(arg, &row))
+			break;
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ctx, rc, err);
+	return CASUS_OK;
+}

@@ -1,0 +1,251 @@
+/* The case list query: filters, sorting, paging and full-text search, built only from
+ * fixed SQL fragments (user text is always bound), each combination prepared once. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casus/family.h"
+#include "casus/i18n.h"
+
+static const char *const sort_names[] = { "name", "case", "phase", "regie", "triage",
+	"evaluation", "registered" };
+
+const char *family_sort_name(enum family_sort s)
+{
+	return (unsigned)s < SORT_COUNT ? sort_names[s] : "?";
+}
+
+int family_sort_parse(const char *s)
+{
+	for (int i = 0; s && i < SORT_COUNT; i++)
+		if (strcmp(s, sort_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* ORDER BY for each sort, ascending and descending; every one matches an index. */
+static const char *const order_by[SORT_COUNT][2] = {
+	[SORT_NAME] = { "f.sort_name, f.case_no", "f.sort_name DESC, f.case_no DESC" },
+	[SORT_CASE_NO] = { "f.case_no", "f.case_no DESC" },
+	[SORT_PHASE] = { "f.phase_ord, f.sort_name, f.case_no",
+		"f.phase_ord DESC, f.sort_name DESC, f.case_no DESC" },
+	[SORT_REGIE] = { "f.regie_sort, f.sort_name, f.case_no",
+		"f.regie_sort DESC, f.sort_name DESC, f.case_no DESC" },
+	[SORT_TRIAGE] = { "f.triage, f.sort_name, f.case_no",
+		"f.triage DESC, f.sort_name DESC, f.case_no DESC" },
+	[SORT_NEXT_EVAL] = { "f.next_eval_on, f.case_no", "f.next_eval_on DESC, f.case_no DESC" },
+	[SORT_REGISTERED] = { "f.registered_on, f.case_no",
+		"f.registered_on DESC, f.case_no DESC" },
+};
+
+enum { PH_ANY, PH_EQ, PH_OPEN, PH_N };
+enum { RG_ANY, RG_EQ, RG_NONE, RG_N };
+
+static const char *const phase_where[PH_N] = { "", " AND f.phase_ord = ?1",
+	" AND f.phase_ord < 5" };
+static const char *const regie_where[RG_N] = { "", " AND f.regie_id = ?2",
+	" AND f.regie_id IS NULL" };
+static const char SEARCH_WHERE[] =
+	" AND f.rowid IN (SELECT rowid FROM family_fts WHERE family_fts MATCH ?3)";
+
+#define ROW_COLS \
+	"SELECT f.rowid, f.id, f.case_no, f.display_name, f.phase, f.triage, m.login, m.name," \
+	" f.next_eval_on, f.registered_on, f.first_visit_on, f.referral_kind" \
+	" FROM family f LEFT JOIN member m ON m.id = f.regie_id WHERE 1"
+
+/* [phase][regie][search][sort][desc][count?] */
+static char *sql_table[PH_N][RG_N][2][SORT_COUNT][2][2];
+
+static int phase_mode(const struct family_query *q)
+{
+	if (q->phase < 0)
+		return PH_ANY;
+	return q->phase >= PHASE_COUNT ? PH_OPEN : PH_EQ;
+}
+
+static int regie_mode(const struct family_query *q)
+{
+	if (!q->regie_id)
+		return RG_ANY;
+	return *q->regie_id ? RG_EQ : RG_NONE;
+}
+
+static bool has_search(const struct family_query *q)
+{
+	return q->search && *q->search;
+}
+
+static const char *build_sql(const struct family_query *q, bool count)
+{
+	int p = phase_mode(q), r = regie_mode(q), s = has_search(q);
+	int so = (unsigned)q->sort < SORT_COUNT ? (int)q->sort : SORT_NAME, d = q->descending;
+	char **slot = &sql_table[p][r][s][so][d][count];
+	if (*slot)
+		return *slot;
+	char buf[1024];
+	if (count)
+		snprintf(buf, sizeof buf, "SELECT count(*) FROM family f WHERE 1%s%s%s",
+			phase_where[p], regie_where[r], s ? SEARCH_WHERE : "");
+	else
+		snprintf(buf, sizeof buf, ROW_COLS "%s%s%s ORDER BY %s LIMIT ?4 OFFSET ?5",
+			phase_where[p], regie_where[r], s ? SEARCH_WHERE : "", order_by[so][d]);
+	*slot = strdup(buf);
+	return *slot ? *slot : "SELECT NULL WHERE 0";
+}
+
+const char *family_list_sql(const struct family_query *q)
+{
+	return build_sql(q, false);
+}
+
+/* Turn what the user typed into an FTS5 query: every word must occur, as a prefix
+ * ("jan" finds Jansen), diacritics folded by the tokenizer. Quotes are doubled so no
+ * input can form FTS syntax. */
+static char *fts_expression(const char *text)
+{
+	size_t n = strlen(text);
+	char *out = malloc(n * 3 + 8);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	const unsigned char *p = (const unsigned char *)text;
+	while (*p) {
+		while (*p && !(*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+			p++;
+		if (!*p)
+			break;
+		if (o)
+			out[o++] = ' ';
+		out[o++] = '"';
+		while (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')
+		       || *p == '-') {
+			out[o++] = (char)*p++;
+		}
+		out[o++] = '"';
+		out[o++] = '*';
+	}
+	out[o] = '\0';
+	if (!o) {
+		free(out);
+		return strdup("\"\"");
+	}
+	return out;
+}
+
+void family_list_bind(sqlite3_stmt *st, const struct family_query *q)
+{
+	if (phase_mode(q) == PH_EQ)
+		sqlite3_bind_int(st, 1, q->phase);
+	if (regie_mode(q) == RG_EQ)
+		sqlite3_bind_text(st, 2, q->regie_id, -1, SQLITE_TRANSIENT);
+	if (has_search(q)) {
+		char *expr = fts_expression(q->search);
+		if (expr)
+			sqlite3_bind_text(st, 3, expr, -1, free);
+	}
+}
+
+static void read_row(sqlite3_stmt *st, struct family_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->rowid = sqlite3_column_int64(st, 0);
+	db_col_text(st, 1, r->id, sizeof r->id);
+	db_col_text(st, 2, r->case_no, sizeof r->case_no);
+	db_col_text(st, 3, r->display_name, sizeof r->display_name);
+	r->phase = (enum family_phase)family_phase_parse((const char *)sqlite3_column_text(st, 4));
+	const unsigned char *t = sqlite3_column_text(st, 5);
+	r->triage = t ? (char)t[0] : 0;
+	db_col_text(st, 6, r->regie_login, sizeof r->regie_login);
+	db_col_text(st, 7, r->regie_name, sizeof r->regie_name);
+	db_col_text(st, 8, r->next_eval_on, sizeof r->next_eval_on);
+	db_col_text(st, 9, r->registered_on, sizeof r->registered_on);
+	db_col_text(st, 10, r->first_visit_on, sizeof r->first_visit_on);
+	db_col_text(st, 11, r->referral_kind, sizeof r->referral_kind);
+}
+
+static enum casus_rc run_rows(struct casus_ctx *ctx, const struct family_query *q,
+	int64_t offset, int64_t limit, int (*fn)(void *, const struct family_row *), void *arg,
+	struct casus_err *err)
+{
+	sqlite3_stmt *st = db_stmt(ctx, build_sql(q, false), err);
+	if (!st)
+		return err->rc;
+	family_list_bind(st, q);
+	sqlite3_bind_int64(st, 4, limit);
+	sqlite3_bind_int64(st, 5, offset);
+	int rc;
+	struct family_row row;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_row(st, &row);
+		if (fn(arg, &row))
+			break;
+	}
+	db_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CASUS_OK : db_fail(ctx, rc, err);
+}
+
+struct page_sink {
+	struct family_row *rows;
+	int n, cap;
+};
+
+static int page_add(void *arg, const struct family_row *row)
+{
+	struct page_sink *s = arg;
+	s->rows[s->n++] = *row;
+	return s->n >= s->cap;
+}
+
+enum casus_rc family_list_page(struct casus_ctx *ctx, const struct family_query *q,
+	int64_t offset, int limit, struct family_row *rows, int *n_out, struct casus_err *err)
+{
+	struct page_sink sink = { rows, 0, limit };
+	*n_out = 0;
+	if (limit <= 0)
+		return CASUS_OK;
+	enum casus_rc r = run_rows(ctx, q, offset < 0 ? 0 : offset, limit, page_add, &sink, err);
+	*n_out = sink.n;
+	return r;
+}
+
+enum casus_rc family_list_each(struct casus_ctx *ctx, const struct family_query *q,
+	int (*fn)(void *arg, const struct family_row *row), void *arg, struct casus_err *err)
+{
+	return run_rows(ctx, q, 0, -1, fn, arg, err);
+}
+
+enum casus_rc family_list_count(struct casus_ctx *ctx, const struct family_query *q,
+	int64_t *count, struct casus_err *err)
+{
+	sqlite3_stmt *st = db_stmt(ctx, build_sql(q, true), err);
+	if (!st)
+		return err->rc;
+	family_list_bind(st, q);
+	int rc = sqlite3_step(st);
+	*count = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_done(st);
+	return rc == SQLITE_ROW ? CASUS_OK : db_fail(ctx, rc, err);
+}
+
+static const char SQL_FTS_DELETE[] =
+	"DELETE FROM family_fts WHERE rowid = (SELECT rowid FROM family WHERE id = ?1)";
+static const char SQL_FTS_INSERT[] =
+	"INSERT INTO family_fts(rowid, case_no, names, body)"
+	" SELECT f.rowid, f.case_no, f.display_name || ' ' || coalesce((SELECT"
+	"   group_concat(p.given_name || ' ' || p.family_name, ' ') FROM person p"
+	"   WHERE p.family_id = f.id), ''), ''"
+	" FROM family f WHERE f.id = ?1";
+
+enum casus_rc family_fts_refresh(struct casus_ctx *ctx, const char *family_id,
+	struct casus_err *err)
+{
+	sqlite3_stmt *st = db_stmt(ctx, SQL_FTS_DELETE, err);
+	if (!st)
+		return err->rc;
+	sqlite3_bind_text(st, 1, family_id, -1, SQLITE_TRANSIENT);
+	enum casus_rc r = db_exec_stmt(ctx, st, err);
+	if (r || !(st = db_stmt(ctx, SQL_FTS_INSERT, err)))
+		return r ? r : err->rc;
+	sqlite3_bind_text(st, 1, family_id, -1, SQLITE_TRANSIENT);
+	return db_exec_stmt(ctx, st, err);
+}
