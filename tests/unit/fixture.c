@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "casus/family.h"
+#include "casus/i18n.h"
 #include "casus/member.h"
 #include "fixture.h"
 
@@ -92,6 +93,7 @@ void fx_family(struct fixture *fx, const char *name, char *out_id)
 
 int fx_run(Suite *s)
 {
+	i18n_set_lang("en"); /* assertions compare the English messages */
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
