@@ -35,8 +35,12 @@ struct consent {
 enum casus_rc consent_grant(struct casus_ctx *ctx, const char *person_id, const char *party_id,
 	const char *given_by, const char *purpose, const char *granted_on, struct consent *out,
 	struct casus_err *err);
-/* Record withdrawal on a date (c->rev as read). */
+/* Record withdrawal on a date (NULL or "": today; c->rev as read). On success c is
+ * reloaded. */
 enum casus_rc consent_withdraw(struct casus_ctx *ctx, struct consent *c, const char *on,
+	struct casus_err *err);
+/* One consent record by id. */
+enum casus_rc consent_get(struct casus_ctx *ctx, const char *consent_id, struct consent *out,
 	struct casus_err *err);
 enum casus_rc consent_each(struct casus_ctx *ctx, const char *family_id,
 	int (*fn)(void *arg, const struct consent *c), void *arg, struct casus_err *err);

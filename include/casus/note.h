@@ -35,8 +35,12 @@ struct note_new {
 	const char *corrects;     /* id of the note this corrects, or NULL */
 };
 
+/* Add a note; out (may be NULL) receives it with an allocated body: note_free(out). */
 enum casus_rc note_add(struct casus_ctx *ctx, const char *family_id, const struct note_new *in,
 	struct note *out, struct casus_err *err);
+/* One note by id; out->body is allocated: note_free(out). */
+enum casus_rc note_get(struct casus_ctx *ctx, const char *note_id, struct note *out,
+	struct casus_err *err);
 /* Notes of a family, oldest first. The note passed to fn is freed after fn returns. */
 enum casus_rc note_each(struct casus_ctx *ctx, const char *family_id,
 	int (*fn)(void *arg, const struct note *n), void *arg, struct casus_err *err);

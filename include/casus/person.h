@@ -17,7 +17,8 @@ int person_role_parse(const char *s);             /* -1 if unknown */
 
 /* The elfproef (mod-11 check) for a 9-digit BSN; false for anything else. */
 bool bsn_valid(const char *bsn);
-/* "*****1234"-style mask: only the last 3 digits (out >= 10 bytes). */
+/* "******782"-style mask: only the last 3 digits (out >= 10 bytes); "" for no BSN,
+ * all stars for anything that is not 9 characters. */
 void bsn_mask(const char *bsn, char out[static 10]);
 
 struct person {
@@ -41,6 +42,8 @@ struct person_new {
 	const char *bsn;        /* optional; must pass the elfproef */
 };
 
+/* Add a person to an open family (family_id: id or case number). Authority (gezag)
+ * is refused for a kind or huisgenoot. out may be NULL. */
 enum casus_rc person_add(struct casus_ctx *ctx, const char *family_id,
 	const struct person_new *in, struct person *out, struct casus_err *err);
 /* Save p's names, birth date, role and authority; p->rev as read (conflict otherwise). */
@@ -48,7 +51,8 @@ enum casus_rc person_update(struct casus_ctx *ctx, struct person *p, struct casu
 /* Set or clear (bsn NULL) the BSN. */
 enum casus_rc person_set_bsn(struct casus_ctx *ctx, struct person *p, const char *bsn,
 	struct casus_err *err);
-/* Read the BSN for display: writes an access-log 'reveal' row. */
+/* Read the BSN for display: writes an access-log 'reveal' row in the same
+ * transaction (no row, no BSN). CASUS_E_NOTFOUND when none is recorded. */
 enum casus_rc person_reveal_bsn(struct casus_ctx *ctx, const char *person_id,
 	char out[static 10], struct casus_err *err);
 enum casus_rc person_get(struct casus_ctx *ctx, const char *person_id, struct person *out,
