@@ -122,12 +122,17 @@ enum family_sort {
 const char *family_sort_name(enum family_sort s);
 int family_sort_parse(const char *s);
 
+struct flag_rules;
+
 struct family_query {
 	int phase;                /* -1: any; PHASE_COUNT: every phase but afgesloten */
 	const char *regie_id;     /* NULL: any; "" : nobody has regie */
 	const char *search;       /* NULL/"": no search; words match name, persons, case no. */
 	enum family_sort sort;
 	bool descending;
+	unsigned flags;           /* flag bits (casus/flags.h, FLAG_FILTERABLE kinds) that must
+	                             all be set; 0: any */
+	const struct flag_rules *rules; /* today and norms for flags; NULL: today, defaults */
 };
 
 /* One row of the case list: what the list shows without opening the family. */

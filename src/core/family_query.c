@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "casus/clock.h"
 #include "casus/family.h"
+#include "casus/flags.h"
 #include "casus/i18n.h"
 
 static const char *const sort_names[] = { "name", "case", "phase", "regie", "triage",
@@ -48,13 +50,33 @@ static const char *const regie_where[RG_N] = { "", " AND f.regie_id = ?2",
 static const char SEARCH_WHERE[] =
 	" AND f.rowid IN (SELECT rowid FROM family_fts WHERE family_fts MATCH ?3)";
 
+/* Flag filters: the same rules as family_flags_of_row() (family_flags.c), with today
+ * bound as ?6 and the first-visit norm in days as ?7. Closed cases carry no flags. */
+enum { FL_N = 4 }; /* combinations of the two filterable kinds */
+static const char *const flag_where[FL_N] = {
+	"",
+	" AND f.phase_ord < 5 AND f.next_eval_on < ?6",
+	" AND f.phase_ord < 5 AND ((f.first_visit_on IS NULL"
+	" AND f.registered_on < date(?6, '-' || ?7 || ' days'))"
+	" OR f.first_visit_on > date(f.registered_on, '+' || ?7 || ' days'))",
+	" AND f.phase_ord < 5 AND f.next_eval_on < ?6 AND ((f.first_visit_on IS NULL"
+	" AND f.registered_on < date(?6, '-' || ?7 || ' days'))"
+	" OR f.first_visit_on > date(f.registered_on, '+' || ?7 || ' days'))",
+};
+
 #define ROW_COLS \
 	"SELECT f.rowid, f.id, f.case_no, f.display_name, f.phase, f.triage, m.login, m.name," \
 	" f.next_eval_on, f.registered_on, f.first_visit_on, f.referral_kind" \
 	" FROM family f LEFT JOIN member m ON m.id = f.regie_id WHERE 1"
 
-/* [phase][regie][search][sort][desc][count?] */
-static char *sql_table[PH_N][RG_N][2][SORT_COUNT][2][2];
+/* [phase][regie][search][flags][sort][desc][count?] */
+static char *sql_table[PH_N][RG_N][2][FL_N][SORT_COUNT][2][2];
+
+static int flag_mode(const struct family_query *q)
+{
+	return (int)(((q->flags & FLAG_EVAL_OVERDUE) ? 1 : 0)
+		     | ((q->flags & FLAG_FIRST_VISIT) ? 2 : 0));
+}
 
 static int phase_mode(const struct family_query *q)
 {
@@ -77,18 +99,19 @@ static bool has_search(const struct family_query *q)
 
 static const char *build_sql(const struct family_query *q, bool count)
 {
-	int p = phase_mode(q), r = regie_mode(q), s = has_search(q);
+	int p = phase_mode(q), r = regie_mode(q), s = has_search(q), fl = flag_mode(q);
 	int so = (unsigned)q->sort < SORT_COUNT ? (int)q->sort : SORT_NAME, d = q->descending;
-	char **slot = &sql_table[p][r][s][so][d][count];
+	char **slot = &sql_table[p][r][s][fl][so][d][count];
 	if (*slot)
 		return *slot;
-	char buf[1024];
+	char buf[1536];
 	if (count)
-		snprintf(buf, sizeof buf, "SELECT count(*) FROM family f WHERE 1%s%s%s",
-			phase_where[p], regie_where[r], s ? SEARCH_WHERE : "");
+		snprintf(buf, sizeof buf, "SELECT count(*) FROM family f WHERE 1%s%s%s%s",
+			phase_where[p], regie_where[r], s ? SEARCH_WHERE : "", flag_where[fl]);
 	else
-		snprintf(buf, sizeof buf, ROW_COLS "%s%s%s ORDER BY %s LIMIT ?4 OFFSET ?5",
-			phase_where[p], regie_where[r], s ? SEARCH_WHERE : "", order_by[so][d]);
+		snprintf(buf, sizeof buf, ROW_COLS "%s%s%s%s ORDER BY %s LIMIT ?4 OFFSET ?5",
+			phase_where[p], regie_where[r], s ? SEARCH_WHERE : "", flag_where[fl],
+			order_by[so][d]);
 	*slot = strdup(buf);
 	return *slot ? *slot : "SELECT NULL WHERE 0";
 }
@@ -142,6 +165,15 @@ void family_list_bind(sqlite3_stmt *st, const struct family_query *q)
 		char *expr = fts_expression(q->search);
 		if (expr)
 			sqlite3_bind_text(st, 3, expr, -1, free);
+	}
+	if (flag_mode(q)) {
+		char today[11];
+		if (q->rules)
+			snprintf(today, sizeof today, "%s", q->rules->today);
+		else
+			clock_today(today);
+		sqlite3_bind_text(st, 6, today, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 7, q->rules ? q->rules->first_visit_days : 7);
 	}
 }
 
