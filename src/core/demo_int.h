@@ -1,0 +1,148 @@
+/* Private to the demo generator (src/core/demo*.c): the state shared by its parts
+ * while one demo database is being built. Nothing outside src/core/demo*.c uses it.
+ *
+ * demo.c         entry point, replacing an old demo file, the team, the generator
+ * demo_family.c  the table of family templates and each family's life (phases, regie)
+ * demo_people.c  persons (with BSNs), involved parties and consent
+ * demo_names.c   name, street and phone pools
+ * demo_notes.c   notes: facts, hypotheses, diagnoses, a correction, a confidential one
+ *
+ * Later content (plans, meldcode, escalations, meetings) is one more step function in
+ * demo_family.c's content_steps[] (or a team-wide step after the families). */
+#ifndef CASUS_DEMO_INT_H
+#define CASUS_DEMO_INT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "casus/db.h"
+#include "casus/family.h"
+#include "casus/member.h"
+#include "casus/person.h"
+
+/* The demo team: fixed seats; SEAT_CALLER is the Unix login running casus demo. */
+enum demo_seat {
+	SEAT_NONE = -1,
+	SEAT_TL, SEAT_GW1, SEAT_GW2,
+	SEAT_LOTTE, SEAT_MOHAMED, SEAT_NOELLE, SEAT_DAAN, SEAT_FARIDA, SEAT_ESTHER, SEAT_EMRE,
+	SEAT_CALLER, SEAT_COUNT
+};
+
+struct demo {
+	struct casus_ctx *ctx;
+	struct casus_err *err;
+	uint64_t rng;                     /* our own fixed-seed generator (demo_rand) */
+	char today[11];                   /* from the clock: CASUS_NOW fixes it */
+	char caller[CASUS_LOGIN_MAX + 1];
+	struct member seat[SEAT_COUNT];   /* a skipped seat holds a copy of the caller */
+	int bsn_seq;
+};
+
+/* Where a family's names come from (given-name and surname pools). */
+enum demo_origin { OR_NL, OR_TR, OR_MA, OR_VN, OR_NO, OR_PL, OR_GH, OR_SO, OR_COUNT };
+/* Who lives in the household besides the children. */
+enum demo_shape {
+	SH_TWO,        /* two parents with authority */
+	SH_MOTHER,     /* a mother alone */
+	SH_FATHER,     /* a father alone */
+	SH_SEPARATED,  /* separated parents, both with authority, the father lives elsewhere */
+	SH_PARTNER,    /* a mother and her new partner (no authority) */
+	SH_HOUSEMATE,  /* a mother and a housemate (her brother) */
+	SH_CARER,      /* the grandmother cares; the mother keeps authority */
+	SH_COUNT
+};
+/* What the case is about: picks the texts of notes and some parties. */
+enum demo_theme {
+	TH_OPVOEDING, TH_SCHOOL, TH_GELD, TH_VEILIG, TH_GGZ, TH_WONEN, TH_BABY, TH_JONG,
+	TH_SCHEIDING, TH_COUNT
+};
+
+#define DF_REOPEN 0x01u       /* closed once and reopened (a re-entry) */
+#define DF_SWITCH 0x02u       /* started vrijwillig, switched to the template's framework */
+#define DF_GGZ 0x04u          /* a GGZ treatment with a diagnosis */
+#define DF_CORRECTION 0x08u   /* a note that is later corrected */
+#define DF_CONFIDENTIAL 0x10u /* a confidential note */
+#define DF_WITHDRAW 0x20u     /* one consent withdrawn */
+#define DF_CONSENT_GAP 0x40u  /* a 12-15 year old has not given their own consent yet */
+
+/* One family of the demo, as data. Days count back from today. */
+struct demo_tpl {
+	const char *name;          /* display name */
+	unsigned char oa, ob;      /* origins of the first and second surname */
+	unsigned char shape, theme;
+	const char *ages;          /* the children's ages in years: "2 5 8" */
+	unsigned char phase;       /* where the case is now (enum family_phase) */
+	char triage;               /* 'A'..'D', 0 when not triaged yet */
+	unsigned char fw;          /* enum family_framework (where it ends up) */
+	bool zorg;                 /* a zorgmelding rather than an aanmelding */
+	const char *source;        /* referral source */
+	short days_ago;            /* registered this many days ago */
+	short contact, visit;      /* days after registration; -1: not yet */
+	signed char coach, handover; /* enum demo_seat; SEAT_NONE */
+	unsigned flags;            /* DF_* */
+};
+
+#define DEMO_MAX_PERSONS 8
+#define DEMO_MAX_PARTIES 10
+
+struct demo_person {
+	char id[CASUS_ID_LEN];
+	char given[64];
+	char surname[96];
+	char born[11];
+	enum person_role role;
+	bool authority;
+	bool female;
+	int age;
+};
+
+struct demo_party {
+	char id[CASUS_ID_LEN];
+	int pro;                   /* index of the professional, -1 for the network */
+};
+
+/* One family while it is being built. */
+struct demo_fam {
+	const struct demo_tpl *t;
+	int index;
+	struct family f;
+	char reg[11], contact[11], visit[11];
+	int coach;                 /* the seat with regie now, SEAT_NONE before intake */
+	struct demo_person p[DEMO_MAX_PERSONS];
+	int np;
+	struct demo_party party[DEMO_MAX_PARTIES];
+	int nparty;
+};
+
+/* demo.c */
+uint32_t demo_rand(struct demo *d, uint32_t n); /* 0 .. n-1 */
+void demo_act(struct demo *d, int seat);         /* act as this team member */
+void demo_days_ago(struct demo *d, int days, char out[static 11]);
+/* date + days, but never after today */
+void demo_after(struct demo *d, const char *date, int days, char out[static 11]);
+
+/* demo_family.c */
+enum casus_rc demo_families(struct demo *d);
+
+/* demo_people.c */
+enum casus_rc demo_persons(struct demo *d, struct demo_fam *fam);
+enum casus_rc demo_parties(struct demo *d, struct demo_fam *fam);
+enum casus_rc demo_consents(struct demo *d, struct demo_fam *fam);
+/* A BSN that passes the elfproef, from the 99999xxxx range used for test persons. */
+void demo_bsn(struct demo *d, char out[static 10]);
+/* The child the case is mostly about (youngest for babies and parenting, else oldest);
+ * NULL when the family has no children. */
+const struct demo_person *demo_focus_child(const struct demo_fam *fam);
+const struct demo_person *demo_first_parent(const struct demo_fam *fam);
+
+/* demo_names.c */
+const char *demo_given_name(struct demo *d, int origin, bool female);
+const char *demo_surname(struct demo *d, int origin);
+void demo_address(struct demo *d, char *out, size_t outsz);
+void demo_mobile(struct demo *d, char *out, size_t outsz);
+
+/* demo_notes.c */
+enum casus_rc demo_notes(struct demo *d, struct demo_fam *fam);
+enum casus_rc demo_reopen_note(struct demo *d, struct demo_fam *fam);
+
+#endif
