@@ -131,8 +131,9 @@ enum casus_rc escalation_act(struct casus_ctx *ctx, struct escalation *e, const 
 /* Approve, reject or ask for information on a pending request. motivation is required
  * (for ASK it is the question); instead is required for REJECT (what is needed
  * instead) and ignored otherwise. Four eyes applies to all three. A decision on a
- * request acted on before approval is recorded as retroactive; such a decision is
- * allowed even when the family has been closed since, so it never stays unreviewed. */
+ * request acted on before approval is recorded as retroactive; its review (decision,
+ * questions and answers) goes on even when the family has been closed since, so an
+ * action taken never stays unreviewed. */
 enum casus_rc escalation_decide(struct casus_ctx *ctx, struct escalation *e,
 	enum escalation_decision d, const char *motivation, const char *instead,
 	struct casus_err *err);
@@ -196,6 +197,7 @@ struct escalation_filter {
 	int status;           /* enum escalation_status, or -1: any */
 	int kind;             /* enum escalation_kind, or -1: any */
 	bool open_only;       /* pending + info_requested, in queue order */
+	const char *meldcode_id; /* NULL: any; else the meldingen of one trajectory */
 };
 /* For the CLI: matching escalations, oldest request first (queue order when
  * open_only). Memory use is constant. */

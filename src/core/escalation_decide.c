@@ -115,9 +115,8 @@ enum casus_rc escalation_decide(struct casus_ctx *ctx, struct escalation *e,
 	if ((r = escalation_check_decider(ctx, &cur, err)))
 		return escalation_end_change(ctx, e, r, err);
 	/* A closed family is read-only, but an action already taken before approval
-	 * must still get its second pair of eyes. */
-	if (!(cur.acted_before_approval && d != ESC_DECIDE_ASK)
-	    && (r = family_require_open(ctx, cur.family_id, err)))
+	 * must still get its second pair of eyes (and its questions answered). */
+	if (!cur.acted_before_approval && (r = family_require_open(ctx, cur.family_id, err)))
 		return escalation_end_change(ctx, e, r, err);
 	const char *action = apply(ctx, &cur, d, motivation, instead);
 	r = escalation_store(ctx, &cur, e->rev, action, ESC_PENDING, motivation,

@@ -155,10 +155,10 @@ enum casus_rc escalation_events_each(struct casus_ctx *ctx, const char *escalati
 	return finish(ctx, st, rc, err);
 }
 
-/* Every list: optional family (?1), status (?2) and kind (?3). */
+/* Every list: optional family (?1), status (?2), kind (?3) and meldcode trajectory (?4). */
 #define LIST_WHERE \
 	" WHERE (?1 IS NULL OR e.family_id = ?1) AND (?2 IS NULL OR e.status = ?2)" \
-	" AND (?3 IS NULL OR e.kind = ?3)"
+	" AND (?3 IS NULL OR e.kind = ?3) AND (?4 IS NULL OR e.meldcode_id = ?4)"
 /* The queue order walks the partial index escalation_queue. */
 static const char SQL_OPEN[] =
 	"SELECT " ESC_COLS ESC_FROM LIST_WHERE " AND e.status IN ('pending', 'info_requested')"
@@ -194,6 +194,7 @@ enum casus_rc escalation_list_each(struct casus_ctx *ctx, const struct escalatio
 	db_bind_text(st, 1, f->family && *f->family ? fam.id : NULL);
 	db_bind_text(st, 2, f->status >= 0 ? escalation_status_name(f->status) : NULL);
 	db_bind_text(st, 3, f->kind >= 0 ? escalation_kind_name(f->kind) : NULL);
+	db_bind_text(st, 4, f->meldcode_id);
 	return each_row(ctx, st, fn, arg, err);
 }
 

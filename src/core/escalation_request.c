@@ -232,7 +232,7 @@ enum casus_rc escalation_answer(struct casus_ctx *ctx, struct escalation *e,
 	else if (cur.status != ESC_INFO_REQUESTED)
 		r = err_set(err, CASUS_E_STATE, _("No question is waiting for an answer: the "
 			"escalation is %s."), escalation_status_label(cur.status));
-	else
+	else if (!cur.acted_before_approval) /* see escalation_decide */
 		r = family_require_open(ctx, cur.family_id, err);
 	if (!r) {
 		cur.status = ESC_PENDING;

@@ -147,6 +147,12 @@ START_TEST(opschalen_needs_a_level_from_the_setting)
 }
 END_TEST
 
+static int count_one(void *arg, const struct escalation *x)
+{
+	(*(int *)arg)++;
+	return 0;
+}
+
 START_TEST(meldcode_link_is_kept)
 {
 	fx_act_as(&fx, "af1");
@@ -156,6 +162,37 @@ START_TEST(meldcode_link_is_kept)
 	ck_ok(escalation_request(fx.ctx, &in, &e, &fx.err));
 	ck_assert_str_eq(e.meldcode_id, "0b7e8f0c-5c1e-4b7a-9c3d-2f1e0a9b8c7d");
 	ck_assert_int_eq(e.kind, ESC_VEILIG_THUIS);
+	/* The meldcode stepper finds its meldingen back. */
+	struct escalation_filter f = { .status = -1, .kind = -1,
+		.meldcode_id = "0b7e8f0c-5c1e-4b7a-9c3d-2f1e0a9b8c7d" };
+	int n = 0;
+	ck_ok(escalation_list_each(fx.ctx, &f, count_one, &n, &fx.err));
+	ck_assert_int_eq(n, 1);
+	f.meldcode_id = "00000000-0000-4000-8000-000000000000";
+	n = 0;
+	ck_ok(escalation_list_each(fx.ctx, &f, count_one, &n, &fx.err));
+	ck_assert_int_eq(n, 0);
+}
+END_TEST
+
+START_TEST(request_joins_the_callers_transaction)
+{
+	/* The meldcode module requests its melding inside its own step-5 transaction:
+	 * if that step fails, no melding may remain. */
+	fx_act_as(&fx, "coach1");
+	struct escalation_new in = { .family = fam, .kind = ESC_VEILIG_THUIS,
+		.urgency = URGENCY_HOOG, .reason = "Melden is noodzakelijk." };
+	ck_ok(db_begin(fx.ctx, &fx.err));
+	ck_ok(escalation_request(fx.ctx, &in, &e, &fx.err));
+	ck_assert_int_eq(e.status, ESC_PENDING); /* readable inside the transaction */
+	db_rollback(fx.ctx);
+	ck_assert_int_eq(count("SELECT count(*) FROM escalation WHERE family_id = %Q", fam), 0);
+	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE family_id = %Q"
+		" AND object_type = 'escalation'", fam), 0);
+	ck_ok(db_begin(fx.ctx, &fx.err));
+	ck_ok(escalation_request(fx.ctx, &in, &e, &fx.err));
+	ck_ok(db_commit(fx.ctx, &fx.err));
+	ck_assert_int_eq(count("SELECT count(*) FROM escalation WHERE family_id = %Q", fam), 1);
 }
 END_TEST
 
@@ -365,6 +402,14 @@ START_TEST(retroactive_decision_allowed_on_a_closed_family)
 	fx_act_as(&fx, "gw1");
 	expect(escalation_decide(fx.ctx, &plain, ESC_DECIDE_APPROVE, "Eens.", NULL, &fx.err),
 		CASUS_E_STATE, "closed");
+	expect(escalation_decide(fx.ctx, &plain, ESC_DECIDE_ASK, "Waarom?", NULL, &fx.err),
+		CASUS_E_STATE, "closed");
+	/* The acted-on request's review goes on: question, answer, decision. */
+	ck_ok(escalation_decide(fx.ctx, &e, ESC_DECIDE_ASK, "Was de politie nodig?", NULL,
+		&fx.err));
+	fx_act_as(&fx, "coach1");
+	ck_ok(escalation_answer(fx.ctx, &e, "Vader dreigde met geweld.", &fx.err));
+	fx_act_as(&fx, "gw1");
 	ck_ok(escalation_decide(fx.ctx, &e, ESC_DECIDE_REJECT, "Politie was niet nodig.",
 		"Bij een volgende keer eerst de crisisdienst bellen.", &fx.err));
 	ck_assert(e.retroactive);
@@ -528,6 +573,7 @@ static Suite *suite(void)
 	tcase_add_test(t, request_validates_its_fields);
 	tcase_add_test(t, opschalen_needs_a_level_from_the_setting);
 	tcase_add_test(t, meldcode_link_is_kept);
+	tcase_add_test(t, request_joins_the_callers_transaction);
 	tcase_add_test(t, coach_and_teamleider_cannot_decide);
 	tcase_add_test(t, gedragswetenschapper_cannot_decide_own_request);
 	tcase_add_test(t, gedragswetenschapper_cannot_decide_for_own_family);
