@@ -20,6 +20,7 @@
 #ifndef CASUS_ESCALATION_H
 #define CASUS_ESCALATION_H
 #include <stdbool.h>
+#include <stddef.h> /* casus/db.h uses size_t */
 #include <stdint.h>
 
 #include "casus/db.h"
