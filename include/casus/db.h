@@ -8,6 +8,7 @@
 #define CASUS_DB_H
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "casus/err.h"
