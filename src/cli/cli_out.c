@@ -1,4 +1,7 @@
 /* Table, TSV and JSON output for the CLI (see cli_out.h). */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* wcwidth */
+#endif
 #include <langinfo.h>
 #include <stdint.h>
 #include <stdlib.h>

@@ -111,7 +111,7 @@ static const struct {
 	int (*run)(struct cli *, int, char **);
 } commands[] = {
 	{ "init", cmd_init },
-	/* { "demo", cmd_demo }: enabled once core/demo.c is in the build */
+	{ "demo", cmd_demo },
 	{ "member", cmd_member },
 	{ "family", cmd_family },
 	{ "check", cmd_check },

@@ -87,10 +87,26 @@ static void check_integrity(struct casus_ctx *ctx, struct check_result *r)
 	if (!st)
 		return;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (strcmp(col(st, 0), "ok") != 0)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (strcmp(col(st, 0), "ok") == 0)
+			continue;
+		/* SQLite's report may span lines and starts with a banner; keep one line. */
+		char what[400];
+		const char *t = col(st, 0);
+		if (strncmp(t, "*** in database main ***", 24) == 0)
+			t += 24;
+		t += strspn(t, " \n");
+		snprintf(what, sizeof what, "%s", t);
+		for (char *p = what; *p; p++)
+			if (*p == '\n' || *p == '\t')
+				*p = ' ';
+		if (strncmp(what, "CHECK constraint", 16) == 0 || strncmp(what, "NULL value", 10) == 0)
+			problem(r, _("A record breaks a rule of the database (%s): it was changed "
+				     "outside casus."), what);
+		else
 			problem(r, _("The database file is damaged (%s). Restore it from a backup."),
-				col(st, 0));
+				what);
+	}
 	finish(ctx, r, st, rc);
 }
 
