@@ -21,6 +21,7 @@ struct md {
 	int n; /* entries written in the current section */
 	struct { char id[CASUS_ID_LEN]; char label[64]; } *labels;
 	size_t nlabels, cap;
+	bool blank; /* the output ends with a blank line */
 };
 
 static void remember(struct md *w, const char *id, const char *label)
@@ -48,27 +49,37 @@ static const char *label_of(const struct md *w, const char *id)
 
 /* ---- Markdown pieces ---- */
 
-static void field(FILE *f, const char *label, const char *value)
+static void field(struct md *w, const char *label, const char *value)
 {
-	if (value && *value)
-		fprintf(f, "- **%s:** %s\n", label, value);
+	if (value && *value) {
+		fprintf(w->f, "- **%s:** %s\n", label, value);
+		w->blank = false;
+	}
 }
 
 /* Free text as a block quote, so line breaks and Markdown in it stay harmless. */
-static void block(FILE *f, const char *label, const char *text)
+static void block(struct md *w, const char *label, const char *text)
 {
 	if (!text || !*text)
 		return;
-	fprintf(f, "- **%s:**\n\n", label);
+	fprintf(w->f, "- **%s:**\n\n", label);
 	const char *p = text;
 	while (*p) {
 		size_t n = strcspn(p, "\n");
-		fprintf(f, "  > %.*s\n", (int)n, p);
+		fprintf(w->f, "  > %.*s\n", (int)n, p);
 		p += n;
 		if (*p == '\n')
 			p++;
 	}
-	fputc('\n', f);
+	fputc('\n', w->f);
+	w->blank = true;
+}
+
+/* A heading with one blank line before it, whatever came last. */
+static void heading(struct md *w, const char *level, const char *text)
+{
+	fprintf(w->f, "%s%s %s\n\n", w->blank ? "" : "\n", level, text);
+	w->blank = true;
 }
 
 static const char *yes_no(int answer)
@@ -83,14 +94,17 @@ static void entry_head(struct md *w, const char *kind, const char *extra,
 	char label[64];
 	snprintf(label, sizeof label, "%s %d", kind, ++w->n);
 	remember(w, e->id, label);
-	fprintf(w->f, "\n#### %s%s%s\n\n", label, extra && *extra ? ": " : "", extra ? extra : "");
+	char title[200];
+	snprintf(title, sizeof title, "%s%s%s", label, extra && *extra ? ": " : "",
+		extra ? extra : "");
+	heading(w, "####", title);
 	char by[2 * FAMILY_TEXT_MAX];
 	snprintf(by, sizeof by, "%s (%s), %s", e->author_name, e->author_login, e->created_at);
-	field(w->f, _("Recorded by"), by);
+	field(w, _("Recorded by"), by);
 	if (*e->corrects)
-		field(w->f, _("Corrects"), label_of(w, e->corrects));
+		field(w, _("Corrects"), label_of(w, e->corrects));
 	if (e->corrected)
-		field(w->f, _("Note"), _("corrected by a later entry"));
+		field(w, _("Note"), _("corrected by a later entry"));
 }
 
 /* ---- the entries ---- */
@@ -99,16 +113,16 @@ static int md_signal(void *arg, const struct mc_signal *x)
 {
 	struct md *w = arg;
 	entry_head(w, _("Signal"), mc_signal_kind_label(x->kind), &x->e);
-	field(w->f, _("Date"), x->observed_on);
-	field(w->f, _("Observed by"), x->observer);
-	field(w->f, _("Source"), x->third_party ? x->source : _("own observation"));
-	field(w->f, _("Whose hypothesis"), x->hypothesis_of);
-	field(w->f, _("Diagnosed by"), x->diagnosed_by);
+	field(w, _("Date"), x->observed_on);
+	field(w, _("Observed by"), x->observer);
+	field(w, _("Source"), x->third_party ? x->source : _("own observation"));
+	field(w, _("Whose hypothesis"), x->hypothesis_of);
+	field(w, _("Diagnosed by"), x->diagnosed_by);
 	if (x->kind == MC_VERDICT) {
-		field(w->f, _("Follows up"), label_of(w, x->follows_up));
-		field(w->f, _("Verdict"), x->verdict == MC_CONFIRMED ? _("confirmed") : _("refuted"));
+		field(w, _("Follows up"), label_of(w, x->follows_up));
+		field(w, _("Verdict"), x->verdict == MC_CONFIRMED ? _("confirmed") : _("refuted"));
 	}
-	block(w->f, _("Description"), x->description);
+	block(w, _("Description"), x->description);
 	return 0;
 }
 
@@ -116,12 +130,12 @@ static int md_kindcheck(void *arg, const struct mc_kindcheck *x)
 {
 	struct md *w = arg;
 	entry_head(w, _("Kindcheck"), NULL, &x->e);
-	field(w->f, _("Minor children in the home"), mc_tri_label(x->minors_in_home));
-	block(w->f, _("Which children"), x->minors_note);
-	field(w->f, _("Children of a new partner"), mc_tri_label(x->partner_children));
-	block(w->f, _("Who cares for them"), x->carers);
-	field(w->f, _("Pregnant"), mc_tri_label(x->pregnant));
-	block(w->f, _("Note"), x->note);
+	field(w, _("Minor children in the home"), mc_tri_label(x->minors_in_home));
+	block(w, _("Which children"), x->minors_note);
+	field(w, _("Children of a new partner"), mc_tri_label(x->partner_children));
+	block(w, _("Who cares for them"), x->carers);
+	field(w, _("Pregnant"), mc_tri_label(x->pregnant));
+	block(w, _("Note"), x->note);
 	return 0;
 }
 
@@ -129,10 +143,10 @@ static int md_acute(void *arg, const struct mc_acute *x)
 {
 	struct md *w = arg;
 	entry_head(w, _("Acute danger"), mc_service_label(x->service), &x->e);
-	field(w->f, _("Contacted at"), x->contacted_at);
-	field(w->f, _("Spoke to"), x->contact_name);
-	field(w->f, _("Reference"), x->reference);
-	block(w->f, _("Danger and agreements"), x->danger);
+	field(w, _("Contacted at"), x->contacted_at);
+	field(w, _("Spoke to"), x->contact_name);
+	field(w, _("Reference"), x->reference);
+	block(w, _("Danger and agreements"), x->danger);
 	return 0;
 }
 
@@ -140,12 +154,12 @@ static int md_consultation(void *arg, const struct mc_consultation *x)
 {
 	struct md *w = arg;
 	entry_head(w, _("Consultation"), mc_consult_label(x->with), &x->e);
-	field(w->f, _("With"), x->with_name);
+	field(w, _("With"), x->with_name);
 	if (x->anonymous)
-		field(w->f, _("Anonymous"), _("yes: no identifying details of the family were given"));
-	field(w->f, _("Date"), x->held_on);
-	block(w->f, _("Question"), x->question);
-	block(w->f, _("Advice"), x->advice);
+		field(w, _("Anonymous"), _("yes: no identifying details of the family were given"));
+	field(w, _("Date"), x->held_on);
+	block(w, _("Question"), x->question);
+	block(w, _("Advice"), x->advice);
 	return 0;
 }
 
@@ -153,10 +167,10 @@ static int md_conversation(void *arg, const struct mc_conversation *x)
 {
 	struct md *w = arg;
 	entry_head(w, _("Conversation"), mc_talk_label(x->with), &x->e);
-	field(w->f, _("Date"), x->held_on);
-	field(w->f, _("Participants"), x->participants);
-	block(w->f, _("What was said"), x->said);
-	block(w->f, _("Reaction"), x->reaction);
+	field(w, _("Date"), x->held_on);
+	field(w, _("Participants"), x->participants);
+	block(w, _("What was said"), x->said);
+	block(w, _("Reaction"), x->reaction);
 	return 0;
 }
 
@@ -164,31 +178,31 @@ static int md_weighing(void *arg, const struct mc_weighing *x)
 {
 	struct md *w = arg;
 	entry_head(w, _("Weighing"), NULL, &x->e);
-	field(w->f, _("Instrument"), x->instrument == MC_INSTR_OTHER ? x->instrument_name
+	field(w, _("Instrument"), x->instrument == MC_INSTR_OTHER ? x->instrument_name
 				    : mc_instrument_label(x->instrument));
-	block(w->f, _("Outcome of the instrument"), x->instrument_outcome);
-	field(w->f, _("Question 1: suspicion of violence or abuse"), yes_no(x->q1));
-	block(w->f, _("Motivation"), x->q1_motivation);
+	block(w, _("Outcome of the instrument"), x->instrument_outcome);
+	field(w, _("Question 1: suspicion of violence or abuse"), yes_no(x->q1));
+	block(w, _("Motivation"), x->q1_motivation);
 	if (x->q2 == MC_UNANSWERED)
 		return 0;
-	field(w->f, _("Question 2: acute or structural unsafety"), yes_no(x->q2));
+	field(w, _("Question 2: acute or structural unsafety"), yes_no(x->q2));
 	if (x->q2_acute)
-		field(w->f, _("Acute unsafety"), x->q2_disclosure ? _("yes (disclosure)") : _("yes"));
+		field(w, _("Acute unsafety"), x->q2_disclosure ? _("yes (disclosure)") : _("yes"));
 	if (x->q2_structural)
-		field(w->f, _("Structural unsafety"), _("yes"));
-	block(w->f, _("Motivation"), x->q2_motivation);
+		field(w, _("Structural unsafety"), _("yes"));
+	block(w, _("Motivation"), x->q2_motivation);
 	return 0;
 }
 
-static void md_question(FILE *f, int n, int answer, const char *motivation)
+static void md_question(struct md *w, int n, int answer, const char *motivation)
 {
 	static const char *const q[] = {
 		N_("Question 3: effective help possible"),
 		N_("Question 4: help accepted, cooperating"),
 		N_("Question 5: lasting safety within the expected term"),
 	};
-	field(f, _(q[n - 3]), yes_no(answer));
-	block(f, _("Motivation"), motivation);
+	field(w, _(q[n - 3]), yes_no(answer));
+	block(w, _("Motivation"), motivation);
 }
 
 static int md_decision(void *arg, const struct mc_decision *x)
@@ -196,20 +210,20 @@ static int md_decision(void *arg, const struct mc_decision *x)
 	struct md *w = arg;
 	entry_head(w, _("Decision"), x->acute ? _("acute path") : NULL, &x->e);
 	if (*x->weighing_id)
-		field(w->f, _("Based on"), label_of(w, x->weighing_id));
-	md_question(w->f, 3, x->q3, x->q3_motivation);
-	md_question(w->f, 4, x->q4, x->q4_motivation);
-	md_question(w->f, 5, x->q5, x->q5_motivation);
+		field(w, _("Based on"), label_of(w, x->weighing_id));
+	md_question(w, 3, x->q3, x->q3_motivation);
+	md_question(w, 4, x->q4, x->q4_motivation);
+	md_question(w, 5, x->q5, x->q5_motivation);
 	if (x->with_vt)
-		field(w->f, _("Questions 3 to 5"), _("answered together with Veilig Thuis"));
-	field(w->f, _("The afwegingskader requires melden"), x->melden_required ? _("yes") : _("no"));
-	field(w->f, _("Decision: melden"), x->melden ? _("yes") : _("no"));
-	block(w->f, _("Motivation"), x->melden_motivation);
-	field(w->f, _("Decision: help"), x->hulp ? _("yes") : _("no"));
-	block(w->f, _("Motivation"), x->hulp_motivation);
+		field(w, _("Questions 3 to 5"), _("answered together with Veilig Thuis"));
+	field(w, _("The afwegingskader requires melden"), x->melden_required ? _("yes") : _("no"));
+	field(w, _("Decision: melden"), x->melden ? _("yes") : _("no"));
+	block(w, _("Motivation"), x->melden_motivation);
+	field(w, _("Decision: help"), x->hulp ? _("yes") : _("no"));
+	block(w, _("Motivation"), x->hulp_motivation);
 	if (x->deviation) {
-		block(w->f, _("Deviation from the afwegingskader"), x->deviation_motivation);
-		field(w->f, _("Gedragswetenschapper"), x->reviews ? _("reviewed") : _("review pending"));
+		block(w, _("Deviation from the afwegingskader"), x->deviation_motivation);
+		field(w, _("Gedragswetenschapper"), x->reviews ? _("reviewed") : _("review pending"));
 	}
 	return 0;
 }
@@ -218,8 +232,8 @@ static int md_review(void *arg, const struct mc_review *x)
 {
 	struct md *w = arg;
 	entry_head(w, _("Review of a deviation"), x->agreed ? _("agreed") : _("disagreed"), &x->e);
-	field(w->f, _("Decision"), label_of(w, x->decision_id));
-	block(w->f, _("Note"), x->note);
+	field(w, _("Decision"), label_of(w, x->decision_id));
+	block(w, _("Note"), x->note);
 	return 0;
 }
 
@@ -227,24 +241,24 @@ static int md_event(void *arg, const struct mc_event *x)
 {
 	struct md *w = arg;
 	entry_head(w, _("Follow-up"), mc_event_label(x->kind), &x->e);
-	field(w->f, x->kind == MC_EV_HELP_FOLLOWUP ? _("Planned for") : _("Date"), x->on);
+	field(w, x->kind == MC_EV_HELP_FOLLOWUP ? _("Planned for") : _("Date"), x->on);
 	if (x->kind == MC_EV_DISCUSSED) {
-		field(w->f, _("Discussed with"), mc_band_label(x->with));
-		field(w->f, _("Advised by age"), mc_band_label(x->advised));
+		field(w, _("Discussed with"), mc_band_label(x->with));
+		field(w, _("Advised by age"), mc_band_label(x->advised));
 	}
 	if (x->kind == MC_EV_EXCEPTION)
-		field(w->f, _("Exception"), mc_exception_label(x->exception));
-	field(w->f, _("Manager"), x->person_name);
-	field(w->f, _("Veilig Thuis reference"), x->reference);
-	field(w->f, _("First feedback expected"), x->due1);
-	field(w->f, _("Second feedback expected"), x->due2);
+		field(w, _("Exception"), mc_exception_label(x->exception));
+	field(w, _("Manager"), x->person_name);
+	field(w, _("Veilig Thuis reference"), x->reference);
+	field(w, _("First feedback expected"), x->due1);
+	field(w, _("Second feedback expected"), x->due2);
 	if (x->kind == MC_EV_VT_FEEDBACK)
-		field(w->f, _("Feedback"), x->feedback_no == 1 ? _("first (safety assessment)")
+		field(w, _("Feedback"), x->feedback_no == 1 ? _("first (safety assessment)")
 							    : _("second (after investigation)"));
 	if (x->kind == MC_EV_HELP_CHECKED)
-		field(w->f, _("Violence"), x->result == MC_HELP_STOPPED ? _("stopped")
+		field(w, _("Violence"), x->result == MC_HELP_STOPPED ? _("stopped")
 									 : _("continues"));
-	block(w->f, _("Note"), x->note);
+	block(w, _("Note"), x->note);
 	return 0;
 }
 
@@ -253,6 +267,7 @@ static int md_change(void *arg, const struct mc_step_change *x)
 	struct md *w = arg;
 	fprintf(w->f, "- %s: %s %d, %s → %s (%s, %s)\n", x->created_at, _("step"), x->step,
 		mc_state_label(x->from), mc_state_label(x->to), x->cause, x->author_login);
+	w->blank = false;
 	return 0;
 }
 
@@ -271,37 +286,41 @@ static int md_child(void *arg, const struct mc_child *c)
 static void md_step_head(struct md *w, const struct meldcode_step *s)
 {
 	w->n = 0;
-	fprintf(w->f, "\n### %s %d: %s\n\n", _("Step"), s->step, mc_step_label(s->step));
-	field(w->f, _("State"), mc_state_label(s->state));
+	char title[200];
+	snprintf(title, sizeof title, "%s %d: %s", _("Step"), s->step, mc_step_label(s->step));
+	heading(w, "###", title);
+	field(w, _("State"), mc_state_label(s->state));
 	if (s->state == MC_SKIPPED) {
-		field(w->f, _("Reason for skipping"), mc_skip_label(s->skip_reason));
-		block(w->f, _("Explanation"), s->skip_note);
+		field(w, _("Reason for skipping"), mc_skip_label(s->skip_reason));
+		block(w, _("Explanation"), s->skip_note);
 	}
 }
 
 static enum casus_rc md_header(struct md *w, const struct meldcode *m, int n,
 	struct casus_err *err)
 {
-	FILE *f = w->f;
-	fprintf(f, "\n## %s %d\n\n", _("Trajectory"), n);
+	char title[100];
+	snprintf(title, sizeof title, "%s %d", _("Trajectory"), n);
+	heading(w, "##", title);
 	char who[2 * FAMILY_TEXT_MAX + 100];
 	snprintf(who, sizeof who, "%s, %s (%s)", m->opened_at, m->opened_by_name,
 		m->opened_by_login);
-	field(f, _("Opened"), who);
-	field(f, _("Status"), mc_outcome_label(m->outcome));
+	field(w, _("Opened"), who);
+	field(w, _("Status"), mc_outcome_label(m->outcome));
 	if (!m->open) {
 		snprintf(who, sizeof who, "%s, %s", m->closed_at, m->closed_by_login);
-		field(f, _("Closed"), who);
-		block(f, _("Closing note"), m->close_note);
+		field(w, _("Closed"), who);
+		block(w, _("Closing note"), m->close_note);
 	}
 	if (m->client == MC_CLIENT_ADULT) {
 		struct person p;
 		if (person_get(w->ctx, m->adult_id, &p, err))
 			return err->rc;
 		snprintf(who, sizeof who, "%s %s", p.given_name, p.family_name);
-		field(f, _("Adult client"), who);
+		field(w, _("Adult client"), who);
 	}
-	fprintf(f, "- **%s:**\n", _("Children concerned"));
+	fprintf(w->f, "- **%s:**\n", _("Children concerned"));
+	w->blank = false;
 	return meldcode_children_each(w->ctx, m->id, md_child, w, err);
 }
 
@@ -315,11 +334,13 @@ static enum casus_rc md_trajectory(struct md *w, const struct meldcode *m, int n
 	if ((r = md_header(w, m, n, err)) || (r = meldcode_steps(ctx, id, s, err)))
 		return r;
 	w->n = 0;
-	fprintf(w->f, "\n### %s\n", _("Acute danger"));
+	heading(w, "###", _("Acute danger"));
 	if ((r = meldcode_acutes(ctx, id, md_acute, w, err)))
 		return r;
-	if (w->n == 0)
-		fprintf(w->f, "\n%s\n", _("None recorded."));
+	if (w->n == 0) {
+		fprintf(w->f, "%s\n", _("None recorded."));
+		w->blank = false;
+	}
 	md_step_head(w, &s[0]);
 	if ((r = meldcode_signals(ctx, id, md_signal, w, err)))
 		return r;
@@ -344,7 +365,7 @@ static enum casus_rc md_trajectory(struct md *w, const struct meldcode *m, int n
 	w->n = 0;
 	if ((r = meldcode_events(ctx, id, md_event, w, err)))
 		return r;
-	fprintf(w->f, "\n### %s\n\n", _("Step history"));
+	heading(w, "###", _("Step history"));
 	return meldcode_step_log(ctx, id, md_change, w, err);
 }
 
@@ -381,10 +402,11 @@ static enum casus_rc write_md(struct casus_ctx *ctx, const struct family *fam,
 	enum casus_rc r = CASUS_OK;
 	clock_now_iso(now);
 	fprintf(out, "# %s\n\n", _("Meldcode: dossier record"));
+	w.blank = true;
 	snprintf(who, sizeof who, "%s (%s)", fam->display_name, fam->case_no);
-	field(out, _("Family"), who);
+	field(&w, _("Family"), who);
 	snprintf(who, sizeof who, "%s, %s (%s)", now, ctx->user.name, ctx->user.login);
-	field(out, _("Exported"), who);
+	field(&w, _("Exported"), who);
 	if (l->n == 0)
 		fprintf(out, "\n%s\n", _("This family has no meldcode trajectory."));
 	for (size_t i = 0; i < l->n && !r; i++)
