@@ -13,14 +13,13 @@ casus --lang en --db team.db family phase 2026-0001 intake --reason "Aangenomen 
 casus --lang en --db team.db family edit 2026-0001 --triage c --framework drang --first-contact 2026-11-03 --first-visit 2026-11-09 --address "Kerkstraat 12" --phone "077-1234567"
 casus --lang en --db team.db family edit 2026-0001 --name "Jansen-Bakker" --source huisarts --kind zorgmelding
 casus --lang en --db team.db family phase 2026-0001 plan
-casus --lang en --db team.db family phase 2026-0001 uitvoering
 # handover: the history keeps both
 casus --lang en --db team.db family regie 2026-0001 cees.celik --reason "Carla gaat met verlof"
 # refusals
 before=$(snap team.db)
 casus --lang en --db team.db family regie 2026-0001 cees.celik
 casus --lang en --db team.db family regie 2026-0001 no.such.member
-casus --lang en --db team.db family phase 2026-0001 uitvoering
+casus --lang en --db team.db family phase 2026-0001 plan
 casus --lang en --db team.db family phase 2026-0001 afgesloten
 casus --lang en --db team.db family reopen 2026-0001 --reason "not closed"
 casus --lang en --db team.db family edit 2026-0001 --first-visit 2027-01-01
@@ -31,7 +30,7 @@ unchanged team.db "$before"
 casus --lang en --db team.db family close 2026-0001 --reason "Doelen bereikt"
 before=$(snap team.db)
 casus --lang en --db team.db family edit 2026-0001 --triage A
-casus --lang en --db team.db family phase 2026-0001 plan
+casus --lang en --db team.db family phase 2026-0001 intake
 casus --lang en --db team.db family regie 2026-0001 carla.coach
 casus --lang en --db team.db family person add 2026-0001 --given Piet --family-name Jansen --role kind
 casus --lang en --db team.db family close 2026-0001 --reason "twice"
