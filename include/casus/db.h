@@ -41,6 +41,7 @@ struct casus_ctx {
 	char workstation[128];
 	bool demo;     /* a demo database: --as is allowed */
 	bool readonly; /* the file could only be opened for reading */
+	bool inspect;  /* opened with CASUS_OPEN_INSPECT */
 	int tx_depth;
 	bool tx_failed;
 	struct {
@@ -53,6 +54,9 @@ struct casus_ctx {
 enum casus_open_mode {
 	CASUS_OPEN_EXISTING, /* the database must exist; it is migrated if older */
 	CASUS_OPEN_CREATE,   /* the file must not exist; it is created and migrated */
+	CASUS_OPEN_INSPECT,  /* read-only look at an existing casus database: nothing in
+	                      * the file is changed, not even its journal mode; an older
+	                      * schema is not migrated (only meta can be relied on) */
 };
 
 struct casus_open_opts {

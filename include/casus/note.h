@@ -23,6 +23,7 @@ struct note {
 	char *body;                 /* owned by the struct: note_free() */
 	char diagnosed_by[200 * 4 + 1];
 	bool confidential;
+	bool withheld;              /* confidential and the reader may not see it: body is "" */
 	char corrects[CASUS_ID_LEN]; /* "" unless a correction */
 	char created_at[21];
 };

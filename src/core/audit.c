@@ -6,6 +6,7 @@
 #include "casus/audit.h"
 #include "casus/clock.h"
 #include "casus/i18n.h"
+#include "casus/member.h"
 #include "casus/sha256.h"
 
 static const char *const event_names[] = {
@@ -62,6 +63,41 @@ static const char *nz(const char *s)
 	return s && *s ? s : NULL;
 }
 
+static const char SQL_ACTOR[] = "SELECT role, active FROM member WHERE id = ?1";
+
+/* Every audited act re-reads the acting member inside the transaction, so a member
+ * deactivated or given another role while their casus runs cannot go on acting on
+ * the rights they had when it started. */
+static enum casus_rc check_actor(struct casus_ctx *ctx, struct casus_err *err)
+{
+	if (!ctx->user.id[0])
+		return CASUS_OK;
+	sqlite3_stmt *st = db_stmt(ctx, SQL_ACTOR, err);
+	if (!st)
+		return err->rc;
+	sqlite3_bind_text(st, 1, ctx->user.id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	char role[32] = "";
+	int active = 0;
+	if (rc == SQLITE_ROW) {
+		db_col_text(st, 0, role, sizeof role);
+		active = sqlite3_column_int(st, 1);
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW || !active)
+		return err_set(err, CASUS_E_PERM,
+			_("%s is no longer an active member of this team; nothing was done."),
+			ctx->user.login);
+	int now = member_role_parse(role);
+	if (now != (int)ctx->user.role) {
+		ctx->user.role = (enum member_role)now;
+		return err_set(err, CASUS_E_PERM,
+			_("Your role in the team has changed to %s; nothing was done. Try again."),
+			member_role_label((enum member_role)now));
+	}
+	return CASUS_OK;
+}
+
 enum casus_rc audit_log(struct casus_ctx *ctx, enum audit_event ev, const char *family_id,
 	const char *object_type, const char *object_id, const char *detail,
 	struct casus_err *err)
@@ -69,6 +105,8 @@ enum casus_rc audit_log(struct casus_ctx *ctx, enum audit_event ev, const char *
 	enum casus_rc r = db_begin(ctx, err);
 	if (r)
 		return r;
+	if ((r = check_actor(ctx, err)))
+		goto fail;
 	sqlite3_stmt *st = db_stmt(ctx, SQL_LAST, err);
 	if (!st)
 		goto fail;
@@ -111,8 +149,25 @@ static const char SQL_ALL[] =
 	"SELECT seq, at, event, member_id, login, on_behalf, workstation, family_id, object_type,"
 	" object_id, detail, content_hash, chain_hash FROM audit ORDER BY seq";
 
+static enum casus_rc verify_rows(struct casus_ctx *ctx, int64_t *first_bad,
+	int64_t *rows_checked, struct casus_err *err);
+
+/* Rows and meta.audit_last_seq must be read from one snapshot: otherwise a row
+ * appended by another process in between looks like rows cut off the end. */
 enum casus_rc audit_verify(struct casus_ctx *ctx, int64_t *first_bad, int64_t *rows_checked,
 	struct casus_err *err)
+{
+	bool own_tx = ctx->tx_depth == 0 && sqlite3_get_autocommit(ctx->db);
+	if (own_tx && sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		own_tx = false;
+	enum casus_rc r = verify_rows(ctx, first_bad, rows_checked, err);
+	if (own_tx)
+		sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL);
+	return r;
+}
+
+static enum casus_rc verify_rows(struct casus_ctx *ctx, int64_t *first_bad,
+	int64_t *rows_checked, struct casus_err *err)
 {
 	sqlite3_stmt *st = db_stmt(ctx, SQL_ALL, err);
 	if (!st)

@@ -92,7 +92,12 @@ void clock_now_iso(char buf[static 21])
 
 void clock_today(char buf[static 11])
 {
-	clock_format_date(clock_now(), buf);
+	/* "Today" is the date on the team's wall calendar: between midnight and 01:00 or
+	 * 02:00 Dutch time the UTC date is still yesterday. TZ decides (tests use UTC). */
+	time_t t = clock_now();
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
 }
 
 int clock_age_years(const char *birth, const char *on)

@@ -149,10 +149,17 @@ static enum casus_rc migrate(struct casus_ctx *ctx, bool created, struct casus_e
 			_("%s is an SQLite database, but not one of casus. casus has not changed it."),
 			ctx->path);
 	int latest = (int)casus_schema_count;
+	if (ctx->inspect)
+		return CASUS_OK;
 	if (version > latest)
 		return err_set(err, CASUS_E_VERSION,
 			_("%s was made by a newer casus (schema %d; this casus knows up to %d). "
 			  "Update casus before opening it."), ctx->path, version, latest);
+	/* Only now, with the file known to be ours and not too new, may it be changed:
+	 * switching to WAL rewrites the file header. */
+	if (!ctx->readonly && (rc = sqlite3_exec(ctx->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+				       NULL)) != SQLITE_OK)
+		return db_fail(ctx, rc, err);
 	if (version == latest)
 		return CASUS_OK;
 	if (ctx->readonly)
@@ -163,6 +170,17 @@ static enum casus_rc migrate(struct casus_ctx *ctx, bool created, struct casus_e
 		enum casus_rc r = db_begin(ctx, err);
 		if (r)
 			return r;
+		/* Another process may have migrated while we waited for the write lock. */
+		int now_at = 0;
+		if ((rc = pragma_int(ctx, "PRAGMA user_version", &now_at)) != SQLITE_OK) {
+			db_rollback(ctx);
+			return db_fail(ctx, rc, err);
+		}
+		if (now_at > i) {
+			db_rollback(ctx);
+			i = now_at - 1;
+			continue;
+		}
 		if ((r = exec_sql(ctx, casus_schema[i].text, err)) != CASUS_OK) {
 			db_rollback(ctx);
 			return r;
@@ -187,8 +205,7 @@ static enum casus_rc apply_pragmas(struct casus_ctx *ctx, struct casus_err *err)
 	sqlite3_db_config(ctx->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
 	sqlite3_extended_result_codes(ctx->db, 1);
 	enum casus_rc r = exec_sql(ctx, "PRAGMA foreign_keys = ON", err);
-	if (!r && !ctx->readonly)
-		r = exec_sql(ctx, "PRAGMA journal_mode = WAL", err);
+	/* journal_mode = WAL is set in migrate(), after the format checks. */
 	if (!r)
 		r = exec_sql(ctx, "PRAGMA synchronous = FULL", err);
 	return r;
@@ -216,7 +233,8 @@ enum casus_rc casus_open(const char *path, const struct casus_open_opts *opts,
 	if (!ctx)
 		return err_set(err, CASUS_E_NOMEM, _("Out of memory."));
 	snprintf(ctx->path, sizeof ctx->path, "%s", path);
-	ctx->readonly = readonly;
+	ctx->inspect = mode == CASUS_OPEN_INSPECT;
+	ctx->readonly = readonly || ctx->inspect;
 	int flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
 		    | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
 	int rc = sqlite3_open_v2(path, &ctx->db, flags, NULL);

@@ -128,7 +128,7 @@ static enum casus_rc clear_old(const char *path, bool force, struct casus_err *e
 			_("%s is not a casus demo database; 'casus demo --force' only replaces demo "
 			  "databases and has not changed it."), path);
 	struct casus_ctx *old = NULL;
-	struct casus_open_opts o = { .mode = CASUS_OPEN_EXISTING };
+	struct casus_open_opts o = { .mode = CASUS_OPEN_INSPECT };
 	enum casus_rc r = casus_open(path, &o, &old, err);
 	if (r)
 		return r;

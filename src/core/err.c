@@ -12,8 +12,22 @@ enum casus_rc err_set(struct casus_err *e, enum casus_rc rc, const char *fmt, ..
 	e->rc = rc;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	int n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof e->msg) {
+		/* Truncated: drop a partial UTF-8 sequence at the end so the message stays
+		 * valid text (it goes into JSON and onto the screen). */
+		size_t len = strlen(e->msg);
+		size_t cut = len;
+		while (cut > 0 && ((unsigned char)e->msg[cut - 1] & 0xc0) == 0x80)
+			cut--;
+		if (cut > 0 && ((unsigned char)e->msg[cut - 1] & 0x80)) {
+			unsigned char lead = (unsigned char)e->msg[cut - 1];
+			size_t need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+			if (len - (cut - 1) < need)
+				e->msg[cut - 1] = '\0';
+		}
+	}
 	return rc;
 }
 

@@ -22,9 +22,16 @@ static void detect_workstation(char *out, size_t outsz)
 {
 	const char *ssh = getenv("SSH_CLIENT");
 	if (ssh && *ssh) {
-		/* "address port port": keep the address only. */
-		size_t n = strcspn(ssh, " ");
-		snprintf(out, outsz, "ssh %.*s", (int)(n < 64 ? n : 64), ssh);
+		/* "address port port": keep the address only, and only characters an IPv4 or
+		 * IPv6 address has, so the variable cannot smuggle text (or terminal escapes)
+		 * into the access log. */
+		char addr[65];
+		size_t o = 0;
+		for (const char *p = ssh; *p && *p != ' ' && o + 1 < sizeof addr; p++)
+			if (strchr("0123456789abcdefABCDEF.:", *p))
+				addr[o++] = *p;
+		addr[o] = '\0';
+		snprintf(out, outsz, "ssh %s", o ? addr : "?");
 		return;
 	}
 	const char *tty = isatty(STDIN_FILENO) ? ttyname(STDIN_FILENO) : NULL;

@@ -199,6 +199,20 @@ static const char SQL_UPDATE[] =
 	"UPDATE member SET name = ?2, role = ?3, aandacht = ?4, active = ?5, rev = rev + 1,"
 	" updated_at = ?6, updated_by = ?7 WHERE id = ?1 AND rev = ?8";
 
+static const char SQL_CASELOAD[] =
+	"SELECT count(*) FROM family WHERE regie_id = ?1 AND phase <> 'afgesloten'";
+
+static int caseload(struct casus_ctx *ctx, const char *member_id)
+{
+	sqlite3_stmt *st = db_stmt(ctx, SQL_CASELOAD, NULL);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, member_id, -1, SQLITE_STATIC);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	db_done(st);
+	return n;
+}
+
 static bool keeps_a_leader(struct casus_ctx *ctx, const struct member *m, struct casus_err *err)
 {
 	if (m->role == ROLE_TEAMLEIDER && m->active)
@@ -240,6 +254,19 @@ enum casus_rc member_change(struct casus_ctx *ctx, const char *login,
 			  "first."));
 		goto fail;
 	}
+	if (!m.active && caseload(ctx, m.id) > 0) {
+		err_set(err, CASUS_E_STATE,
+			_("%s is still regievoerder of %d open families; hand those over before "
+			  "deactivating them."), m.name, caseload(ctx, m.id));
+		goto fail;
+	}
+	/* The audit row goes first: it checks the acting member as they are now, which
+	 * matters when a teamleider changes their own role. */
+	char detail[160];
+	snprintf(detail, sizeof detail, "member %s role %s%s%s", m.login, member_role_name(m.role),
+		m.aandacht ? " aandachtsfunctionaris" : "", m.active ? "" : " inactive");
+	if (audit_log(ctx, AUDIT_UPDATE, NULL, "member", m.id, detail, err))
+		goto fail;
 	char now[21];
 	clock_now_iso(now);
 	sqlite3_stmt *st = db_stmt(ctx, SQL_UPDATE, err);
@@ -253,14 +280,12 @@ enum casus_rc member_change(struct casus_ctx *ctx, const char *login,
 	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, ctx->user.id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, seen);
-	if (db_exec_stmt(ctx, st, err))
+	if (db_exec_stmt(ctx, st, err) || (ch->name && regie_refresh_sort_keys(ctx, m.id, err)))
 		goto fail;
-	char detail[160];
-	snprintf(detail, sizeof detail, "member %s role %s%s%s", m.login, member_role_name(m.role),
-		m.aandacht ? " aandachtsfunctionaris" : "", m.active ? "" : " inactive");
-	if (audit_log(ctx, AUDIT_UPDATE, NULL, "member", m.id, detail, err)
-	    || (ch->name && regie_refresh_sort_keys(ctx, m.id, err)))
-		goto fail;
+	if (strcmp(m.id, ctx->user.id) == 0) {
+		ctx->user.role = m.role;
+		ctx->user.aandacht = m.aandacht;
+	}
 	if ((r = db_commit(ctx, err)))
 		return r;
 	return out ? member_get(ctx, m.id, out, err) : CASUS_OK;

@@ -9,7 +9,9 @@
 #include "casus/clock.h"
 #include "casus/family.h"
 #include "casus/i18n.h"
+#include "casus/member.h"
 #include "casus/note.h"
+#include "casus/setting.h"
 #include "casus/text.h"
 
 #define DIAGNOSED_BY_MAX 200
@@ -71,6 +73,29 @@ static bool read_note(sqlite3_stmt *st, struct note *n)
 	return n->body != NULL;
 }
 
+/* With the setting privacy.restrict_confidential_notes on, a confidential note is
+ * read only by the family's regievoerder, a gedragswetenschapper or a teamleider;
+ * others see that it exists, not what it says. */
+static bool may_read_confidential(struct casus_ctx *ctx, const char *family_id)
+{
+	if (!setting_get_bool(ctx, "privacy.restrict_confidential_notes"))
+		return true;
+	if (member_is(ctx, ROLE_GEDRAGSWETENSCHAPPER) || member_is(ctx, ROLE_TEAMLEIDER))
+		return true;
+	struct family f;
+	struct casus_err e;
+	return family_get(ctx, family_id, &f, &e) == CASUS_OK && ctx->user.id[0]
+	       && strcmp(f.regie_id, ctx->user.id) == 0;
+}
+
+static bool withhold(struct note *n)
+{
+	n->withheld = true;
+	free(n->body);
+	n->body = strdup("");
+	return n->body != NULL;
+}
+
 static const char SQL_GET[] = "SELECT " NOTE_COLS NOTE_FROM " WHERE n.id = ?1";
 
 enum casus_rc note_get(struct casus_ctx *ctx, const char *note_id, struct note *out,
@@ -79,10 +104,13 @@ enum casus_rc note_get(struct casus_ctx *ctx, const char *note_id, struct note *
 	sqlite3_stmt *st = db_stmt(ctx, SQL_GET, err);
 	if (!st)
 		return err->rc;
+	memset(out, 0, sizeof *out);
 	sqlite3_bind_text(st, 1, note_id ? note_id : "", -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	bool ok = rc == SQLITE_ROW && read_note(st, out);
 	db_done(st);
+	if (ok && out->confidential && !may_read_confidential(ctx, out->family_id))
+		ok = withhold(out);
 	if (rc == SQLITE_DONE)
 		return err_set(err, CASUS_E_NOTFOUND, _("There is no note with id %.40s."),
 			note_id ? note_id : "");
@@ -104,8 +132,16 @@ enum casus_rc note_each(struct casus_ctx *ctx, const char *family_id,
 	int rc;
 	struct note n;
 	enum casus_rc r = CASUS_OK;
+	int readable = -1; /* may_read_confidential, asked once when first needed */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!read_note(st, &n)) {
+		bool ok = read_note(st, &n);
+		if (ok && n.confidential) {
+			if (readable < 0)
+				readable = may_read_confidential(ctx, n.family_id);
+			if (!readable)
+				ok = withhold(&n);
+		}
+		if (!ok) {
 			r = err_set(err, CASUS_E_NOMEM, _("Out of memory."));
 			break;
 		}

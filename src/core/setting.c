@@ -83,7 +83,7 @@ bool setting_get_bool(struct casus_ctx *ctx, const char *key)
 void setting_each_item(struct casus_ctx *ctx, const char *key,
 	void (*fn)(void *arg, const char *item), void *arg)
 {
-	char buf[4001];
+	char buf[4000 * 4 + 1]; /* validate() allows 4000 characters */
 	setting_get(ctx, key, buf, sizeof buf);
 	for (char *save = NULL, *item = strtok_r(buf, "\n", &save); item;
 	     item = strtok_r(NULL, "\n", &save))
