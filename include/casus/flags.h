@@ -1,10 +1,10 @@
 /* Case-list flags: the signals a coach or the meeting must act on, computed by one set
  * of rules for both the list display and the list filter (so the two never disagree).
  *
- * Kinds implemented now: overdue evaluation and first-visit norm exceeded. The other
- * kinds (open meldcode trajectory with its step, escalation pending/approved/rejected,
- * on the next meeting's agenda) have their bits reserved here; the issues that add
- * meldcode, escalations and meetings fill them in family_flags_get(). */
+ * Kinds implemented now: overdue evaluation, first-visit norm exceeded, escalation
+ * pending/approved/rejected (escalation module) and the open meldcode trajectory with
+ * its current step (meldcode module). "On the next meeting's agenda" has its bit
+ * reserved; the meeting issue fills it in family_flags_get(). */
 #ifndef CASUS_FLAGS_H
 #define CASUS_FLAGS_H
 #include <stdbool.h>

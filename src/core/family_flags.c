@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "casus/clock.h"
+#include "casus/escalation.h"
 #include "casus/flags.h"
 #include "casus/i18n.h"
+#include "casus/meldcode.h"
 #include "casus/setting.h"
 
 static const char *const flag_names[FLAG_KIND_COUNT] = { "overdue", "first-visit",
@@ -89,5 +91,25 @@ enum casus_rc family_flags_get(struct casus_ctx *ctx, const struct flag_rules *r
 	const struct family_row *row, struct family_flags *out, struct casus_err *err)
 {
 	family_flags_of_row(rules, row, out);
+	/* Escalations show whatever the family's phase: a decision taken after closing
+	 * (retroactive approval) still belongs on the list. */
+	struct escalation_flags ef;
+	enum casus_rc r = escalation_family_flags(ctx, row->id, &ef, err);
+	if (r)
+		return r;
+	if (ef.pending)
+		out->bits |= FLAG_ESC_PENDING;
+	if (ef.approved)
+		out->bits |= FLAG_ESC_APPROVED;
+	if (ef.rejected)
+		out->bits |= FLAG_ESC_REJECTED;
+	struct meldcode_summary mc;
+	if ((r = meldcode_summary(ctx, row->id, &mc, err)))
+		return r;
+	if (mc.open) {
+		out->bits |= FLAG_MELDCODE;
+		/* Every step done but not yet closed: the trajectory is at its decision. */
+		out->meldcode_step = mc.current_step ? mc.current_step : MC_STEPS;
+	}
 	return CASUS_OK;
 }

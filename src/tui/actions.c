@@ -1,0 +1,89 @@
+/* The action table (see actions.h). Help texts and labels are English msgids,
+ * translated where they are shown. */
+#include <string.h>
+
+#include "actions.h"
+#include "casus/i18n.h"
+
+static const struct action_def table[A_COUNT] = {
+	[A_NONE] = { A_NONE, "none", N_("does nothing (to switch a default binding off)"), NULL },
+	[A_QUIT] = { A_QUIT, "quit", N_("quit casus"), N_("quit") },
+	[A_HELP] = { A_HELP, "help", N_("show the keys of this view"), N_("help") },
+	[A_FOCUS_NEXT] = { A_FOCUS_NEXT, "focus-next", N_("move to the next pane"), N_("pane") },
+	[A_FOCUS_PREV] = { A_FOCUS_PREV, "focus-prev", N_("move to the previous pane"), NULL },
+	[A_ZOOM] = { A_ZOOM, "zoom", N_("show the focused pane on the whole screen, or back"),
+		N_("zoom") },
+	[A_PRIVACY] = { A_PRIVACY, "privacy",
+		N_("privacy mode on/off: names as initials and ages, contact details and "
+		   "free text hidden (logged)"), N_("privacy") },
+	[A_REDRAW] = { A_REDRAW, "redraw", N_("redraw the screen"), NULL },
+	[A_LAYOUT] = { A_LAYOUT, "layout",
+		N_("layout: automatic, side by side, or one pane at a time"), NULL },
+	[A_BACK] = { A_BACK, "back", N_("close this view or go back to the case list"),
+		N_("back") },
+	[A_DOWN] = { A_DOWN, "move-down", N_("next line"), NULL },
+	[A_UP] = { A_UP, "move-up", N_("previous line"), NULL },
+	[A_PAGE_DOWN] = { A_PAGE_DOWN, "page-down", N_("next page"), NULL },
+	[A_PAGE_UP] = { A_PAGE_UP, "page-up", N_("previous page"), NULL },
+	[A_FIRST] = { A_FIRST, "first", N_("first line"), NULL },
+	[A_LAST] = { A_LAST, "last", N_("last line"), NULL },
+	[A_OPEN] = { A_OPEN, "open", N_("open the selected family (logged as a read)"),
+		N_("open") },
+	[A_SEARCH] = { A_SEARCH, "search",
+		N_("search names, case numbers and text; the list narrows as you type"),
+		N_("search") },
+	[A_SEARCH_NEXT] = { A_SEARCH_NEXT, "search-next", N_("next search result"), NULL },
+	[A_SEARCH_PREV] = { A_SEARCH_PREV, "search-prev", N_("previous search result"), NULL },
+	[A_SORT_NEXT] = { A_SORT_NEXT, "sort-next", N_("sort by the next column"), N_("sort") },
+	[A_SORT_REVERSE] = { A_SORT_REVERSE, "sort-reverse", N_("reverse the sort order"), NULL },
+	[A_FILTER_PHASE] = { A_FILTER_PHASE, "filter-phase",
+		N_("filter by phase: open cases, each phase, all"), N_("phase") },
+	[A_FILTER_MINE] = { A_FILTER_MINE, "filter-mine",
+		N_("only families where I am regievoerder, or all"), N_("mine") },
+	[A_FILTER_FLAG] = { A_FILTER_FLAG, "filter-flag",
+		N_("filter by flag: overdue evaluation, late first visit, none"), N_("flag") },
+	[A_FILTER_CLEAR] = { A_FILTER_CLEAR, "filter-clear",
+		N_("clear search and filters (open cases, sorted by name)"), NULL },
+	[A_EDIT_NAME] = { A_EDIT_NAME, "edit-name", N_("edit the family's name"), N_("edit") },
+};
+
+const struct action_def *action_get(enum action a)
+{
+	return (unsigned)a < A_COUNT ? &table[a] : &table[A_NONE];
+}
+
+int action_parse(const char *name)
+{
+	for (int i = 0; i < A_COUNT; i++)
+		if (strcmp(table[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static const char *const section_names[SECTION_COUNT] = { "generic", "list", "family",
+	"meldcode", "help" };
+
+const char *section_name(enum section s)
+{
+	return (unsigned)s < SECTION_COUNT ? section_names[s] : "?";
+}
+
+int section_parse(const char *name)
+{
+	for (int i = 0; i < SECTION_COUNT; i++)
+		if (strcmp(section_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *section_title(enum section s)
+{
+	switch (s) {
+	case SECTION_GENERIC: return _("Everywhere");
+	case SECTION_LIST: return _("Case list");
+	case SECTION_FAMILY: return _("Family");
+	case SECTION_MELDCODE: return _("Meldcode");
+	case SECTION_HELP: return _("Help");
+	default: return "?";
+	}
+}

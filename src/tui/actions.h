@@ -1,0 +1,42 @@
+/* The action table: every command of the interface declared once, with its name (as
+ * used in data/keys and the user's config), help text and short status-bar label.
+ * The keymap parser, the help screen, the status-bar hints and the man page's key
+ * list (casus --list-keys) all read this table, so they cannot drift apart. */
+#ifndef TUI_ACTIONS_H
+#define TUI_ACTIONS_H
+
+enum action {
+	A_NONE,
+	/* generic */
+	A_QUIT, A_HELP, A_FOCUS_NEXT, A_FOCUS_PREV, A_ZOOM, A_PRIVACY, A_REDRAW, A_LAYOUT,
+	A_BACK,
+	/* movement: every pane that scrolls */
+	A_DOWN, A_UP, A_PAGE_DOWN, A_PAGE_UP, A_FIRST, A_LAST,
+	/* case list */
+	A_OPEN, A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_SORT_NEXT, A_SORT_REVERSE,
+	A_FILTER_PHASE, A_FILTER_MINE, A_FILTER_FLAG, A_FILTER_CLEAR,
+	/* family */
+	A_EDIT_NAME,
+	A_COUNT
+};
+
+/* Key sections: which view a binding belongs to. SECTION_GENERIC applies in every
+ * view unless the view's own section binds the same key. */
+enum section { SECTION_GENERIC, SECTION_LIST, SECTION_FAMILY, SECTION_MELDCODE, SECTION_HELP,
+	SECTION_COUNT };
+
+struct action_def {
+	enum action id;
+	const char *name;  /* "move-down": the name in data/keys and config files */
+	const char *help;  /* English msgid (N_) for the help screen */
+	const char *label; /* English msgid for the status-bar hint, or NULL: not hinted */
+};
+
+const struct action_def *action_get(enum action a);
+/* The action with this name, or -1 when there is none. */
+int action_parse(const char *name);
+const char *section_name(enum section s);
+int section_parse(const char *name); /* -1 when unknown */
+const char *section_title(enum section s); /* translated, for the help screen */
+
+#endif

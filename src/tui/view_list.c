@@ -1,0 +1,455 @@
+/* The case list pane: columns that fit the width, sorting, filters, incremental search
+ * and a window of rows paged from SQLite around the viewport (the list never loads
+ * all families; with 100,000 of them it reads one page per scroll step). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "casus/audit.h"
+#include "casus/i18n.h"
+#include "draw.h"
+
+enum col { C_CASE, C_NAME, C_PHASE, C_REGIE, C_TRIAGE, C_EVAL, C_REG, C_FLAGS, C_COUNT };
+
+static const struct {
+	const char *title, *short_title; /* English msgids */
+	int min, max;
+	int sort;                        /* enum family_sort, or -1 */
+} cols[C_COUNT] = {
+	[C_CASE] = { N_("Case"), N_("Case"), 9, 9, SORT_CASE_NO },
+	[C_NAME] = { N_("Family"), N_("Family"), 10, 36, SORT_NAME },
+	[C_PHASE] = { N_("Phase"), N_("Phase"), 6, 11, SORT_PHASE },
+	[C_REGIE] = { N_("Regievoerder"), N_("Regie"), 8, 22, SORT_REGIE },
+	[C_TRIAGE] = { N_("Triage"), N_("T"), 1, 6, SORT_TRIAGE },
+	[C_EVAL] = { N_("Evaluation"), N_("Eval."), 10, 10, SORT_NEXT_EVAL },
+	[C_REG] = { N_("Registered"), N_("Reg."), 10, 10, SORT_REGISTERED },
+	[C_FLAGS] = { N_("Flags"), N_("Flags"), 8, 12, -1 },
+};
+/* Which columns a narrow pane keeps first, and the order they appear in. */
+static const enum col priority[C_COUNT] = { C_NAME, C_FLAGS, C_PHASE, C_CASE, C_EVAL,
+	C_REGIE, C_TRIAGE, C_REG };
+static const enum col order[C_COUNT] = { C_CASE, C_NAME, C_PHASE, C_REGIE, C_TRIAGE, C_EVAL,
+	C_REG, C_FLAGS };
+
+struct col_fit {
+	int w[C_COUNT]; /* 0: not shown */
+};
+
+static void grow(struct col_fit *f, enum col c, int *extra, int upto)
+{
+	if (!f->w[c] || *extra <= 0)
+		return;
+	int add = upto - f->w[c];
+	if (add > *extra)
+		add = *extra;
+	if (add > 0)
+		f->w[c] += add, *extra -= add;
+}
+
+/* Fit columns into avail screen columns (one space between columns). */
+static void fit_columns(int avail, struct col_fit *f)
+{
+	memset(f, 0, sizeof *f);
+	int used = 0;
+	for (int i = 0; i < C_COUNT; i++) {
+		enum col c = priority[i];
+		int min = cols[c].min;
+		if (c == C_NAME)
+			min = avail / 4 < 10 ? 10 : avail / 4 > 22 ? 22 : avail / 4;
+		int need = min + (used ? 1 : 0);
+		if (used + need <= avail)
+			f->w[c] = min, used += need;
+	}
+	int extra = avail - used;
+	grow(f, C_NAME, &extra, 26);
+	grow(f, C_PHASE, &extra, cols[C_PHASE].max);
+	grow(f, C_REGIE, &extra, cols[C_REGIE].max);
+	grow(f, C_FLAGS, &extra, cols[C_FLAGS].max);
+	grow(f, C_TRIAGE, &extra, cols[C_TRIAGE].max);
+	grow(f, C_NAME, &extra, cols[C_NAME].max);
+}
+
+static void flags_text(const struct family_flags *fl, char *out, size_t outsz)
+{
+	static const char *const codes[FLAG_KIND_COUNT] = { "E", "V", "M", "X?", "X+", "X-",
+		"A" };
+	size_t o = 0;
+	out[0] = '\0';
+	for (int i = 0; i < FLAG_KIND_COUNT && o + 8 < outsz; i++) {
+		if (!(fl->bits & family_flag_kind(i)))
+			continue;
+		if (family_flag_kind(i) == FLAG_MELDCODE)
+			o += (size_t)snprintf(out + o, outsz - o, "%s%s%d", o ? " " : "", codes[i],
+				fl->meldcode_step);
+		else
+			o += (size_t)snprintf(out + o, outsz - o, "%s%s", o ? " " : "", codes[i]);
+	}
+}
+
+static void cell_text(const struct app *a, int i, enum col c, int width, char *out,
+	size_t outsz)
+{
+	const struct family_row *r = &a->list.rows[i];
+	char t[2] = { r->triage ? r->triage : '-', 0 };
+	switch (c) {
+	case C_CASE: snprintf(out, outsz, "%s", r->case_no); break;
+	case C_NAME: snprintf(out, outsz, "%s", a->privacy ? a->list.masked[i] : r->display_name);
+		break;
+	case C_PHASE: snprintf(out, outsz, "%s", width >= 10 ? family_phase_label(r->phase)
+							     : family_phase_short(r->phase)); break;
+	case C_REGIE: snprintf(out, outsz, "%s", !r->regie_login[0] ? "-"
+			: width >= 14 ? r->regie_name : r->regie_login); break;
+	case C_TRIAGE: snprintf(out, outsz, "%s", t); break;
+	case C_EVAL: snprintf(out, outsz, "%s", r->next_eval_on[0] ? r->next_eval_on : "-"); break;
+	case C_REG: snprintf(out, outsz, "%s", r->registered_on); break;
+	case C_FLAGS: flags_text(&a->list.flags[i], out, outsz); break;
+	default: out[0] = '\0';
+	}
+}
+
+/* ---- data ---- */
+
+bool list_init(struct app *a)
+{
+	struct list_state *l = &a->list;
+	l->rows = calloc(LIST_WINDOW, sizeof *l->rows);
+	l->flags = calloc(LIST_WINDOW, sizeof *l->flags);
+	l->masked = calloc(LIST_WINDOW, sizeof *l->masked);
+	l->q.phase = PHASE_COUNT; /* open cases */
+	l->q.sort = SORT_NAME;
+	l->q.rules = &a->rules;
+	return l->rows && l->flags && l->masked;
+}
+
+void list_free(struct app *a)
+{
+	free(a->list.rows);
+	free(a->list.flags);
+	free(a->list.masked);
+}
+
+static void fetch(struct app *a, int64_t off)
+{
+	struct list_state *l = &a->list;
+	struct casus_err err;
+	if (off < 0)
+		off = 0;
+	l->win_off = off;
+	l->win_n = 0;
+	if (family_list_page(a->ctx, &l->q, off, LIST_WINDOW, l->rows, &l->win_n, &err)) {
+		app_message(a, true, "%s", err.msg);
+		return;
+	}
+	for (int i = 0; i < l->win_n; i++) {
+		family_flags_get(a->ctx, &a->rules, &l->rows[i], &l->flags[i], &err);
+		l->masked[i][0] = '\0';
+		if (a->privacy)
+			privacy_family_mask(a->ctx, l->rows[i].id, l->rows[i].display_name,
+				l->masked[i], sizeof l->masked[i]);
+	}
+}
+
+static int64_t max_top(const struct list_state *l)
+{
+	int64_t m = l->count - (l->view_h > 0 ? l->view_h : 1);
+	return m < 0 ? 0 : m;
+}
+
+/* Keep sel in range and on screen. */
+static void clamp(struct list_state *l)
+{
+	int h = l->view_h > 0 ? l->view_h : 1;
+	if (l->sel >= l->count)
+		l->sel = l->count - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + h)
+		l->top = l->sel - h + 1;
+	if (l->top > max_top(l))
+		l->top = max_top(l);
+	if (l->top < 0)
+		l->top = 0;
+}
+
+void list_ensure_window(struct app *a)
+{
+	struct list_state *l = &a->list;
+	clamp(l);
+	int h = l->view_h > 0 ? l->view_h : 1;
+	int64_t end = l->top + h < l->count ? l->top + h : l->count;
+	if (l->count > 0 && (l->top < l->win_off || end > l->win_off + l->win_n))
+		fetch(a, l->top - (LIST_WINDOW - h) / 2);
+	const struct family_row *r = app_selected_row(a);
+	snprintf(l->sel_id, sizeof l->sel_id, "%s", r ? r->id : "");
+}
+
+/* Find the previously selected family in the fresh window and put it back on the
+ * same screen line, so another process's change never moves the user's place. */
+static void restore_selection(struct app *a, int64_t screen_off)
+{
+	struct list_state *l = &a->list;
+	for (int i = 0; i < l->win_n; i++)
+		if (strcmp(l->rows[i].id, l->sel_id) == 0) {
+			l->sel = l->win_off + i;
+			l->top = l->sel - screen_off;
+			return;
+		}
+}
+
+void list_reload(struct app *a, bool keep)
+{
+	struct list_state *l = &a->list;
+	struct casus_err err;
+	int64_t screen_off = l->sel - l->top;
+	char keep_id[CASUS_ID_LEN];
+	snprintf(keep_id, sizeof keep_id, "%s", l->sel_id);
+	if (family_list_count(a->ctx, &l->q, &l->count, &err)) {
+		app_message(a, true, "%s", err.msg);
+		l->count = 0;
+	}
+	if (!keep)
+		l->sel = l->top = 0;
+	clamp(l);
+	fetch(a, l->top - (LIST_WINDOW - (l->view_h > 0 ? l->view_h : 1)) / 2);
+	if (keep && keep_id[0]) {
+		snprintf(l->sel_id, sizeof l->sel_id, "%s", keep_id);
+		restore_selection(a, screen_off);
+	}
+	list_ensure_window(a);
+}
+
+/* ---- actions ---- */
+
+static unsigned move_to(struct app *a, int64_t sel)
+{
+	struct list_state *l = &a->list;
+	int64_t before = l->sel;
+	l->sel = sel;
+	clamp(l);
+	return R_PAINT_LIST | (l->sel != before ? R_SELECT : 0);
+}
+
+static unsigned cycle_phase(struct app *a)
+{
+	int *p = &a->list.q.phase;
+	/* open cases -> each phase in order -> every case -> open cases */
+	if (*p == PHASE_COUNT)
+		*p = 0;
+	else if (*p >= 0 && *p < PHASE_COUNT - 1)
+		(*p)++;
+	else if (*p == PHASE_COUNT - 1)
+		*p = -1;
+	else
+		*p = PHASE_COUNT;
+	return R_RELOAD_LIST;
+}
+
+static unsigned toggle_mine(struct app *a)
+{
+	struct list_state *l = &a->list;
+	if (l->q.regie_id) {
+		l->q.regie_id = NULL;
+	} else {
+		snprintf(l->mine_id, sizeof l->mine_id, "%s", a->ctx->user.id);
+		l->q.regie_id = l->mine_id;
+	}
+	return R_RELOAD_LIST;
+}
+
+static unsigned cycle_flag(struct app *a)
+{
+	unsigned *f = &a->list.q.flags;
+	*f = *f == 0 ? FLAG_EVAL_OVERDUE : *f == FLAG_EVAL_OVERDUE ? FLAG_FIRST_VISIT : 0;
+	return R_RELOAD_LIST;
+}
+
+static unsigned next_sort(struct app *a)
+{
+	/* Cycle through the columns in screen order. */
+	static const int seq[] = { SORT_CASE_NO, SORT_NAME, SORT_PHASE, SORT_REGIE, SORT_TRIAGE,
+		SORT_NEXT_EVAL, SORT_REGISTERED };
+	int n = (int)(sizeof seq / sizeof seq[0]), i = 0;
+	while (i < n && seq[i] != (int)a->list.q.sort)
+		i++;
+	a->list.q.sort = (enum family_sort)seq[(i + 1) % n];
+	a->list.q.descending = false;
+	return R_RELOAD_LIST;
+}
+
+static unsigned clear_filters(struct app *a)
+{
+	struct list_state *l = &a->list;
+	l->q.phase = PHASE_COUNT;
+	l->q.regie_id = NULL;
+	l->q.flags = 0;
+	l->q.sort = SORT_NAME;
+	l->q.descending = false;
+	l->search[0] = '\0';
+	l->q.search = NULL;
+	return R_RELOAD_LIST;
+}
+
+void list_apply_search(struct app *a, const char *text)
+{
+	struct list_state *l = &a->list;
+	snprintf(l->search, sizeof l->search, "%s", text);
+	l->q.search = l->search[0] ? l->search : NULL;
+}
+
+static unsigned step_wrap(struct app *a, int dir)
+{
+	struct list_state *l = &a->list;
+	if (l->count == 0)
+		return R_NONE;
+	return move_to(a, (l->sel + dir + l->count) % l->count);
+}
+
+static unsigned open_selected(struct app *a)
+{
+	if (!app_selected_row(a))
+		return R_NONE;
+	family_pane_open(a);
+	/* One pane at a time: show what was just opened. */
+	if (a->lay.mode == LAYOUT_STACK && !a->zoom) {
+		a->focus = PANE_FAMILY;
+		return R_LAYOUT | R_PAINT_ALL;
+	}
+	return R_PAINT_LIST | R_PAINT_FAMILY | R_PAINT_MSG;
+}
+
+unsigned list_handle(struct app *a, enum action act)
+{
+	struct list_state *l = &a->list;
+	int h = l->view_h > 1 ? l->view_h : 1;
+	const struct family_row *r = app_selected_row(a);
+	switch (act) {
+	case A_DOWN: return move_to(a, l->sel + 1);
+	case A_UP: return move_to(a, l->sel - 1);
+	case A_PAGE_DOWN: l->top += h; return move_to(a, l->sel + h);
+	case A_PAGE_UP: l->top -= h; return move_to(a, l->sel - h);
+	case A_FIRST: return move_to(a, 0);
+	case A_LAST: return move_to(a, l->count - 1);
+	case A_SEARCH_NEXT: return step_wrap(a, 1);
+	case A_SEARCH_PREV: return step_wrap(a, -1);
+	case A_OPEN: return open_selected(a);
+	case A_SEARCH: return edit_start_search(a);
+	case A_SORT_NEXT: return next_sort(a);
+	case A_SORT_REVERSE: l->q.descending = !l->q.descending; return R_RELOAD_LIST;
+	case A_FILTER_PHASE: return cycle_phase(a);
+	case A_FILTER_MINE: return toggle_mine(a);
+	case A_FILTER_FLAG: return cycle_flag(a);
+	case A_FILTER_CLEAR: return clear_filters(a);
+	case A_EDIT_NAME: return r ? edit_start_name(a, r->id, NULL) : R_NONE;
+	default: return R_UNHANDLED;
+	}
+}
+
+void list_click(struct app *a, int row)
+{
+	/* Row 0 is the border, row 1 the column headers. */
+	if (row >= 2)
+		move_to(a, a->list.top + row - 2);
+}
+
+/* ---- painting ---- */
+
+static void describe_filters(const struct app *a, char *out, size_t outsz)
+{
+	const struct family_query *q = &a->list.q;
+	const char *phase = q->phase == PHASE_COUNT ? _("open") : q->phase < 0 ? _("all")
+		: family_phase_label((enum family_phase)q->phase);
+	int o = snprintf(out, outsz, "%s", phase);
+	if (q->regie_id && o >= 0 && (size_t)o < outsz)
+		o += snprintf(out + o, outsz - (size_t)o, " %s %s", draw_glyph(DG_SEP), _("mine"));
+	if (q->flags && o >= 0 && (size_t)o < outsz)
+		o += snprintf(out + o, outsz - (size_t)o, " %s %s", draw_glyph(DG_SEP),
+			family_flag_label(q->flags));
+	if (q->search && o >= 0 && (size_t)o < outsz)
+		snprintf(out + o, outsz - (size_t)o, " %s /%s", draw_glyph(DG_SEP), q->search);
+}
+
+static void paint_header(struct app *a, WINDOW *w, const struct col_fit *f, int width)
+{
+	int x = 2;
+	draw_fill(w, 1, 1, width, draw_attr(DR_HEADER));
+	for (int i = 0; i < C_COUNT; i++) {
+		enum col c = order[i];
+		if (!f->w[c])
+			continue;
+		char t[96];
+		const char *title = _(cols[c].title);
+		if (draw_width(title) > f->w[c])
+			title = _(cols[c].short_title);
+		bool sorted = cols[c].sort == (int)a->list.q.sort;
+		snprintf(t, sizeof t, "%s%s", title, !sorted ? ""
+			: draw_glyph(a->list.q.descending ? DG_ARROW_DOWN : DG_ARROW_UP));
+		draw_text(w, 1, x, t, f->w[c], true, draw_attr(DR_HEADER));
+		x += f->w[c] + 1;
+	}
+}
+
+static void paint_row(struct app *a, WINDOW *w, int y, int i, const struct col_fit *f,
+	int width)
+{
+	const struct list_state *l = &a->list;
+	bool selected = l->win_off + i == l->sel;
+	bool focused = a->focus == PANE_LIST;
+	attr_t base = !selected ? A_NORMAL
+		: draw_attr(focused ? DR_SELECTED : DR_SELECTED_DIM);
+	draw_fill(w, y, 1, width, base);
+	const char *mark = selected ? draw_glyph(DG_SELECTED)
+		: a->fam.opened && strcmp(a->fam.fam.id, l->rows[i].id) == 0 ? draw_glyph(DG_OPENED)
+		: " ";
+	draw_text(w, y, 1, mark, 1, true, base);
+	int x = 2;
+	for (int k = 0; k < C_COUNT; k++) {
+		enum col c = order[k];
+		if (!f->w[c])
+			continue;
+		char cell[1024];
+		cell_text(a, i, c, f->w[c], cell, sizeof cell);
+		attr_t at = c == C_FLAGS && !selected ? draw_attr(DR_FLAG) : base;
+		draw_text(w, y, x, cell, f->w[c], true, at);
+		x += f->w[c] + 1;
+	}
+}
+
+static void paint_empty(struct app *a, WINDOW *w, int width)
+{
+	draw_text(w, 3, 3, _("No cases match."), width - 3, false, A_BOLD);
+	draw_text(w, 4, 3, _("Press x to clear the search and filters."), width - 3, false,
+		draw_attr(DR_DIM));
+}
+
+void list_paint(struct app *a, WINDOW *w)
+{
+	struct list_state *l = &a->list;
+	int h, wd;
+	getmaxyx(w, h, wd);
+	char filters[400], title[600];
+	describe_filters(a, filters, sizeof filters);
+	snprintf(title, sizeof title, "%s %lld/%lld %s %s%s", _("Cases"),
+		(long long)(l->count ? l->sel + 1 : 0), (long long)l->count, draw_glyph(DG_SEP),
+		filters, a->zoom ? "  [zoom]" : "");
+	draw_box(w, title, a->focus == PANE_LIST);
+	int width = wd - 2;
+	if (width < 4 || h < 4)
+		return;
+	struct col_fit f;
+	fit_columns(width - 1, &f);
+	paint_header(a, w, &f, width);
+	if (l->count == 0) {
+		paint_empty(a, w, width);
+		return;
+	}
+	for (int y = 0; y < h - 3; y++) {
+		int64_t row = l->top + y;
+		int i = (int)(row - l->win_off);
+		if (row >= l->count || i < 0 || i >= l->win_n)
+			break;
+		paint_row(a, w, y + 2, i, &f, width);
+	}
+}
