@@ -32,3 +32,8 @@ unchanged team.db "$before"
 # init never overwrites
 casus --lang en --db team.db init --team "Another"
 unchanged team.db "$before"
+# a database shared through a Unix group is 0660; an unknown group creates nothing
+quiet --db shared.db init --team "Gedeeld" --name "Tessa Leider" --group "$(id -gn)"
+stat -c %a shared.db
+casus --lang en --db nogroup.db init --team "Gedeeld" --group no-such-group-here
+ls nogroup.db 2>&1 | sed 's/^ls: //'
