@@ -7,6 +7,7 @@
 #include "casus/family.h"
 #include "casus/i18n.h"
 #include "casus/member.h"
+#include "casus/plan.h"
 #include "casus/text.h"
 
 static const char *const phase_names[] = { "aanmelding", "intake", "plan", "uitvoering",
@@ -451,6 +452,8 @@ enum casus_rc family_set_phase(struct casus_ctx *ctx, struct family *f, enum fam
 		r = err_set(err, CASUS_E_STATE,
 			_("Family %s has no regievoerder yet; assign one before moving on to %s."),
 			cur.case_no, family_phase_label(to));
+	if (!r)
+		r = plan_check_phase(ctx, &cur, to, err); /* uitvoering needs an agreed plan */
 	if (!r)
 		r = write_phase(ctx, f, to, reason, 0, err);
 	return phase_end(ctx, f, r, err);
