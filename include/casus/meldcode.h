@@ -33,8 +33,8 @@
 #include "casus/family.h"
 
 #define MC_STEPS 5
-#define MC_TEXT_MAX 8000  /* characters of a description, advice, motivation */
-#define MC_NOTE_MAX 2000  /* characters of a skip explanation, close note, kindcheck text */
+#define MC_TEXT_MAX 8000  /* characters of a description, advice, motivation, close note */
+#define MC_NOTE_MAX 2000  /* characters of a skip explanation or a kindcheck answer */
 #define MC_NAME_MAX 200   /* characters of a name (observer, source, professional) */
 #define MC_REF_MAX 100    /* characters of a reference (Veilig Thuis, police) */
 #define MC_MAX_CHILDREN 32

@@ -333,6 +333,9 @@ enum casus_rc meldcode_open(struct casus_ctx *ctx, const char *family_id,
 	return out ? meldcode_get(ctx, id, out, err) : CASUS_OK;
 }
 
+static const char SQL_HAS_CHILD[] =
+	"SELECT 1 FROM meldcode_child WHERE trajectory_id = ?1 AND person_id = ?2";
+
 enum casus_rc meldcode_add_child(struct casus_ctx *ctx, const char *trajectory_id,
 	const char *person_id, struct casus_err *err)
 {
@@ -342,12 +345,19 @@ enum casus_rc meldcode_add_child(struct casus_ctx *ctx, const char *trajectory_i
 	if (r)
 		return r;
 	clock_now_iso(now);
-	if (!(r = check_person(ctx, m.family_id, person_id, true, err))
-	    && !(r = insert_child(ctx, m.id, person_id, now, err)))
-		r = audit_log(ctx, AUDIT_UPDATE, m.family_id, "meldcode", m.id, "child added", err);
-	if (r == CASUS_E_INVALID && sqlite3_extended_errcode(ctx->db)
-						== SQLITE_CONSTRAINT_PRIMARYKEY)
+	if ((r = check_person(ctx, m.family_id, person_id, true, err)))
+		return mc_end(ctx, r, err);
+	sqlite3_stmt *st = db_stmt(ctx, SQL_HAS_CHILD, err);
+	if (!st)
+		return mc_end(ctx, err->rc, err);
+	sqlite3_bind_text(st, 1, m.id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, person_id, -1, SQLITE_TRANSIENT);
+	bool has = sqlite3_step(st) == SQLITE_ROW;
+	db_done(st);
+	if (has)
 		r = err_set(err, CASUS_E_EXISTS, _("That child is already concerned."));
+	else if (!(r = insert_child(ctx, m.id, person_id, now, err)))
+		r = audit_log(ctx, AUDIT_UPDATE, m.family_id, "meldcode", m.id, "child added", err);
 	return mc_end(ctx, r, err);
 }
 

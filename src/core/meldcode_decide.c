@@ -8,6 +8,7 @@
 
 #include "casus/audit.h"
 #include "casus/clock.h"
+#include "casus/escalation.h"
 #include "casus/i18n.h"
 #include "casus/meldcode.h"
 #include "casus/member.h"
@@ -445,6 +446,54 @@ static enum casus_rc insert_decision(struct casus_ctx *ctx, const struct meldcod
 	return db_exec_stmt(ctx, st, err);
 }
 
+/* ---- the melding as an escalation ---- */
+
+static int live_melding(void *arg, const struct escalation *e)
+{
+	int *n = arg;
+	if (e->status == ESC_PENDING || e->status == ESC_INFO_REQUESTED
+	    || e->status == ESC_APPROVED)
+		(*n)++;
+	return 0;
+}
+
+/* The start of text, at most max characters, cut at a character boundary. */
+static void clip(const char *text, size_t max, char *out, size_t outsz)
+{
+	size_t i = 0, chars = 0;
+	while (text[i] && chars < max && i + 4 < outsz) {
+		i++;
+		while (((unsigned char)text[i] & 0xc0) == 0x80)
+			i++;
+		chars++;
+	}
+	snprintf(out, outsz, "%.*s", (int)i, text);
+}
+
+/* A decision to melden is a "melding Veilig Thuis" escalation: it goes to the
+ * gedragswetenschapper when the team requires approval, and on the acute path it is
+ * recorded as acted on before approval (safety never waits). One live request per
+ * trajectory: "melden after all" after a rejection or withdrawal asks again. */
+static enum casus_rc request_melding(struct casus_ctx *ctx, const struct meldcode *m,
+	const struct mc_decision_new *in, struct casus_err *err)
+{
+	int live = 0;
+	struct escalation_filter f = { .status = -1, .kind = ESC_VEILIG_THUIS,
+		.meldcode_id = m->id };
+	enum casus_rc r = escalation_list_each(ctx, &f, live_melding, &live, err);
+	if (r || live)
+		return r;
+	char reason[ESC_TEXT_BUF];
+	clip(in->melden_motivation, ESC_TEXT_MAX, reason, sizeof reason);
+	struct escalation_new e = { .family = m->family_id, .kind = ESC_VEILIG_THUIS,
+		.urgency = in->acute ? URGENCY_ACUUT : URGENCY_NORMAAL, .reason = reason,
+		.asked = _("Melding at Veilig Thuis (meldcode step 5)."), .acted = in->acute,
+		.acted_note = in->acute ? _("Acute danger: police or Veilig Thuis was contacted at "
+					    "once (meldcode acute path).") : NULL,
+		.meldcode_id = m->id };
+	return escalation_request(ctx, &e, NULL, err);
+}
+
 /* After a decision on the full path the steps are complete. */
 static enum casus_rc steps_done(struct casus_ctx *ctx, const struct meldcode *m,
 	struct casus_err *err)
@@ -475,7 +524,8 @@ enum casus_rc meldcode_decide(struct casus_ctx *ctx, const char *trajectory_id,
 		in->deviation && *in->deviation ? ", deviation" : "");
 	if ((r = insert_decision(ctx, &m, id, in, &b, &req, cur, err))
 	    || (r = mc_entry_added(ctx, &m, 5, "meldcode_decision", id, detail, err))
-	    || (!in->acute && (r = steps_done(ctx, &m, err))))
+	    || (!in->acute && (r = steps_done(ctx, &m, err)))
+	    || (in->melden && (r = request_melding(ctx, &m, in, err))))
 		return mc_end(ctx, r, err);
 	if ((r = mc_end(ctx, r, err)))
 		return r;

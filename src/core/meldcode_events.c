@@ -324,6 +324,11 @@ static enum casus_rc close_outcome(struct casus_ctx *ctx, const struct meldcode 
 		return err_set(err, CASUS_E_STATE,
 			_("The decision is to melden, but no melding is recorded yet (date and Veilig "
 			  "Thuis's reference)."));
+	if (d->melden && (count_kind(ctx, m->id, MC_EV_MANAGER_INTENDED) == 0
+			  || count_kind(ctx, m->id, MC_EV_MANAGER_FINAL) == 0))
+		return err_set(err, CASUS_E_STATE,
+			_("Record that the direct manager was informed of the intended and of the final "
+			  "decision before closing."));
 	/* A closed trajectory is read-only, so the first feedback (after Veilig Thuis's
 	 * safety assessment, which always follows a melding) must be in before closing. */
 	if (d->melden && count_feedback(ctx, m->id, 1) == 0)

@@ -9,6 +9,7 @@
 
 #include "casus/audit.h"
 #include "casus/clock.h"
+#include "casus/escalation.h"
 #include "casus/i18n.h"
 #include "casus/meldcode.h"
 #include "casus/person.h"
@@ -228,6 +229,20 @@ static int md_decision(void *arg, const struct mc_decision *x)
 	return 0;
 }
 
+/* The approval of the melding (an escalation "melding Veilig Thuis"). */
+static int md_escalation(void *arg, const struct escalation *e)
+{
+	struct md *w = arg;
+	char text[200 + CASUS_LOGIN_MAX];
+	snprintf(text, sizeof text, "%s%s%s%s", escalation_status_label(e->status),
+		e->decided_by_login[0] ? " (" : "", e->decided_by_login,
+		e->decided_by_login[0] ? ")" : "");
+	field(w, _("Approval of the melding"), text);
+	if (e->acted_before_approval)
+		field(w, _("Acted before approval"), e->acted_at);
+	return 0;
+}
+
 static int md_review(void *arg, const struct mc_review *x)
 {
 	struct md *w = arg;
@@ -262,11 +277,35 @@ static int md_event(void *arg, const struct mc_event *x)
 	return 0;
 }
 
+/* Why a step changed: by hand, or with an entry, a weighing or a decision. */
+static const char *cause_label(const char *cause)
+{
+	if (strcmp(cause, "manual") == 0)
+		return _("by hand");
+	if (strcmp(cause, "entry") == 0)
+		return _("new entry");
+	if (strcmp(cause, "weighing") == 0)
+		return _("weighing");
+	if (strcmp(cause, "decision") == 0)
+		return _("decision");
+	return cause;
+}
+
 static int md_change(void *arg, const struct mc_step_change *x)
 {
 	struct md *w = arg;
 	fprintf(w->f, "- %s: %s %d, %s → %s (%s, %s)\n", x->created_at, _("step"), x->step,
-		mc_state_label(x->from), mc_state_label(x->to), x->cause, x->author_login);
+		mc_state_label(x->from), mc_state_label(x->to), cause_label(x->cause),
+		x->author_login);
+	if (x->to == MC_SKIPPED) {
+		/* The reason stays in the record even if the skip is undone later. */
+		fprintf(w->f, "  - %s: %s\n", _("Reason for skipping"), mc_skip_label(x->reason));
+		for (const char *p = x->note; *p;) {
+			size_t n = strcspn(p, "\n");
+			fprintf(w->f, "    > %.*s\n", (int)n, p);
+			p += n + (p[n] == '\n');
+		}
+	}
 	w->blank = false;
 	return 0;
 }
@@ -274,6 +313,7 @@ static int md_change(void *arg, const struct mc_step_change *x)
 static int md_child(void *arg, const struct mc_child *c)
 {
 	struct md *w = arg;
+	w->n++;
 	fprintf(w->f, "  - %s %s", c->given_name, c->family_name);
 	if (c->age >= 0)
 		fprintf(w->f, " (%s %s, %d %s)", _("born"), c->birth_date, c->age, _("years"));
@@ -321,7 +361,11 @@ static enum casus_rc md_header(struct md *w, const struct meldcode *m, int n,
 	}
 	fprintf(w->f, "- **%s:**\n", _("Children concerned"));
 	w->blank = false;
-	return meldcode_children_each(w->ctx, m->id, md_child, w, err);
+	w->n = 0;
+	enum casus_rc r = meldcode_children_each(w->ctx, m->id, md_child, w, err);
+	if (!r && w->n == 0)
+		fprintf(w->f, "  - %s\n", _("none named"));
+	return r;
 }
 
 static enum casus_rc md_trajectory(struct md *w, const struct meldcode *m, int n,
@@ -358,6 +402,9 @@ static enum casus_rc md_trajectory(struct md *w, const struct meldcode *m, int n
 		return r;
 	md_step_head(w, &s[4]);
 	if ((r = meldcode_decisions(ctx, id, md_decision, w, err)))
+		return r;
+	struct escalation_filter f = { .status = -1, .kind = ESC_VEILIG_THUIS, .meldcode_id = id };
+	if ((r = escalation_list_each(ctx, &f, md_escalation, w, err)))
 		return r;
 	w->n = 0;
 	if ((r = meldcode_reviews(ctx, id, md_review, w, err)))

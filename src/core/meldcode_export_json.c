@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "casus/clock.h"
+#include "casus/escalation.h"
 #include "casus/meldcode.h"
 #include "casus/person.h"
 
@@ -327,11 +328,23 @@ static int j_event(void *arg, const struct mc_event *x)
 	return 0;
 }
 
-/* The melding and the feedback moments, gathered from the current events. */
+/* The melding and the feedback moments, gathered from the current events, and the
+ * approval of the melding as an escalation (the latest request). */
 struct vt {
 	char melded_on[11], reference[MC_REF_MAX * 4 + 1], due1[11], due2[11];
 	char received[3][11];
+	char approval[16], decided_by[CASUS_LOGIN_MAX + 1];
+	bool retroactive;
 };
+
+static int j_vt_escalation(void *arg, const struct escalation *e)
+{
+	struct vt *v = arg;
+	snprintf(v->approval, sizeof v->approval, "%s", escalation_status_name(e->status));
+	snprintf(v->decided_by, sizeof v->decided_by, "%s", e->decided_by_login);
+	v->retroactive = e->retroactive;
+	return 0;
+}
 
 static int j_vt_collect(void *arg, const struct mc_event *x)
 {
@@ -495,7 +508,9 @@ static enum casus_rc j_current(struct jw *w, const char *id, struct casus_err *e
 	    && !w->seen)
 		jw_str(w, "decisions", NULL);
 	w->current_only = false;
-	if (r || (r = meldcode_events(w->ctx, id, j_vt_collect, &v, err)))
+	struct escalation_filter f = { .status = -1, .kind = ESC_VEILIG_THUIS, .meldcode_id = id };
+	if (r || (r = meldcode_events(w->ctx, id, j_vt_collect, &v, err))
+	    || (r = escalation_list_each(w->ctx, &f, j_vt_escalation, &v, err)))
 		return r;
 	jw_begin(w, "veilig_thuis", '{');
 	jw_str(w, "melded_on", v.melded_on);
@@ -504,6 +519,9 @@ static enum casus_rc j_current(struct jw *w, const char *id, struct casus_err *e
 	jw_str(w, "feedback_1_received", v.received[1]);
 	jw_str(w, "feedback_2_due", v.due2);
 	jw_str(w, "feedback_2_received", v.received[2]);
+	jw_str(w, "approval", v.approval);
+	jw_str(w, "approval_decided_by", v.decided_by);
+	jw_bool(w, "approval_retroactive", v.retroactive);
 	jw_end(w, '}');
 	return CASUS_OK;
 }

@@ -384,8 +384,11 @@ enum casus_rc meldcode_events(struct casus_ctx *ctx, const char *trajectory_id,
  * an index on trajectory_id, so this stays cheap per visible case-list row. */
 static const char SQL_SUMMARY[] =
 	"SELECT m.id, m.status, coalesce(m.outcome, ''),"
-	" (SELECT group_concat(state, ',') FROM (SELECT state FROM meldcode_step"
-	"  WHERE trajectory_id = m.id ORDER BY step)),"
+	" (SELECT state FROM meldcode_step WHERE trajectory_id = m.id AND step = 1) || ','"
+	" || (SELECT state FROM meldcode_step WHERE trajectory_id = m.id AND step = 2) || ','"
+	" || (SELECT state FROM meldcode_step WHERE trajectory_id = m.id AND step = 3) || ','"
+	" || (SELECT state FROM meldcode_step WHERE trajectory_id = m.id AND step = 4) || ','"
+	" || (SELECT state FROM meldcode_step WHERE trajectory_id = m.id AND step = 5),"
 	" EXISTS (SELECT 1 FROM meldcode_acute WHERE trajectory_id = m.id),"
 	" d.id IS NOT NULL, coalesce(d.melden, 0),"
 	" EXISTS (SELECT 1 FROM meldcode_event e WHERE e.trajectory_id = m.id"

@@ -43,6 +43,33 @@ START_TEST(open_one_per_family)
 }
 END_TEST
 
+START_TEST(children_are_added_never_removed)
+{
+	char fam2[CASUS_ID_LEN], kid[CASUS_ID_LEN], t[CASUS_ID_LEN];
+	fx_family(&fx, "Smit", fam2);
+	struct person p;
+	struct person_new pn = { .given_name = "Noor", .family_name = "Smit",
+		.birth_date = "2012-06-01", .role = PERSON_KIND };
+	ck_ok(person_add(fx.ctx, fam2, &pn, &p, &fx.err));
+	memcpy(kid, p.id, CASUS_ID_LEN);
+	pn.given_name = "Jip";
+	pn.birth_date = "2020-01-01";
+	ck_ok(person_add(fx.ctx, fam2, &pn, &p, &fx.err));
+	const char *kids[] = { kid };
+	struct meldcode m;
+	struct meldcode_new in = { .client = MC_CLIENT_CHILDREN, .children = kids, .n_children = 1 };
+	ck_ok(meldcode_open(fx.ctx, fam2, &in, &m, &fx.err));
+	memcpy(t, m.id, CASUS_ID_LEN);
+	ck_ok(meldcode_add_child(fx.ctx, t, p.id, &fx.err));
+	ck_assert_int_eq(meldcode_add_child(fx.ctx, t, p.id, &fx.err), CASUS_E_EXISTS);
+	ck_assert_int_eq(meldcode_add_child(fx.ctx, t, sam, &fx.err), CASUS_E_INVALID);
+	struct mc_discuss_advice a;
+	ck_ok(meldcode_discuss_advice(fx.ctx, t, &a, &fx.err));
+	ck_assert(a.parents && a.child && a.unknown_ages == 0); /* 14 and 6 */
+	ck_assert_int_ne(mc_exec("DELETE FROM meldcode_child"), SQLITE_OK);
+}
+END_TEST
+
 START_TEST(skip_only_step_3_with_a_legal_reason)
 {
 	struct meldcode_step s[MC_STEPS];
@@ -466,6 +493,7 @@ int main(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_checked_fixture(tc, mc_setup, mc_teardown);
 	tcase_add_test(tc, open_one_per_family);
+	tcase_add_test(tc, children_are_added_never_removed);
 	tcase_add_test(tc, skip_only_step_3_with_a_legal_reason);
 	tcase_add_test(tc, concurrent_step_edit_conflicts);
 	tcase_add_test(tc, signal_rules);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "casus/escalation.h"
 #include "test_meldcode.h"
 
 #define Y MC_YES
@@ -289,13 +290,11 @@ START_TEST(melding_open_tenzij_and_feedback)
 	event(MC_EV_VT_FEEDBACK, "2026-11-05", CASUS_E_STATE);
 	event(MC_EV_MELDING, "2026-11-02", CASUS_E_STATE); /* open melden, tenzij */
 	ck_assert_ptr_nonnull(strstr(fx.err.msg, "Open melden"));
-	event(MC_EV_MANAGER_INTENDED, "2026-11-02", CASUS_OK);
 	event(MC_EV_DISCUSSED, "2026-11-02", CASUS_OK);
 	ck_assert_int_eq(mc_q_int("SELECT count(*) FROM meldcode_event WHERE kind = 'discussed'"
 		" AND with_whom = 'child_and_parents' AND advised = 'child_and_parents'", NULL), 1);
 	event(MC_EV_MELDING, "2026-11-02", CASUS_OK);
 	event(MC_EV_MELDING, "2026-11-02", CASUS_E_EXISTS);
-	event(MC_EV_MANAGER_FINAL, "2026-11-02", CASUS_OK);
 	/* Feedback 1 is due 5 working days later (Monday -> Monday); the test date is past it. */
 	ck_assert_int_eq(mc_q_int("SELECT count(*) FROM meldcode_event WHERE kind = 'melding'"
 		" AND due1 = '2026-11-09' AND due2 = '2027-01-11'", NULL), 1);
@@ -305,6 +304,10 @@ START_TEST(melding_open_tenzij_and_feedback)
 	ck_assert_int_eq(s.vt_feedback_overdue, 1);
 	struct meldcode m;
 	ck_ok(meldcode_get(fx.ctx, traj, &m, &fx.err));
+	ck_assert_int_eq(meldcode_close(fx.ctx, &m, NULL, &fx.err), CASUS_E_STATE);
+	ck_assert_ptr_nonnull(strstr(fx.err.msg, "manager"));
+	event(MC_EV_MANAGER_INTENDED, "2026-11-02", CASUS_OK);
+	event(MC_EV_MANAGER_FINAL, "2026-11-02", CASUS_OK);
 	ck_assert_int_eq(meldcode_close(fx.ctx, &m, NULL, &fx.err), CASUS_E_STATE);
 	ck_assert_ptr_nonnull(strstr(fx.err.msg, "first feedback"));
 	event(MC_EV_VT_FEEDBACK, "2026-11-06", CASUS_OK);
@@ -397,6 +400,52 @@ START_TEST(help_closes_after_the_violence_stopped)
 }
 END_TEST
 
+static int count_esc(void *arg, const struct escalation *e)
+{
+	int *n = arg;
+	n[0]++;
+	n[1] += e->acted_before_approval;
+	n[2] += e->status == ESC_PENDING || e->status == ESC_APPROVED;
+	return 0;
+}
+
+START_TEST(melden_is_a_veilig_thuis_escalation)
+{
+	char dec[CASUS_ID_LEN];
+	decide_melden(dec);
+	int n[3] = { 0 };
+	struct escalation_filter f = { .status = -1, .kind = ESC_VEILIG_THUIS, .meldcode_id = traj };
+	ck_ok(escalation_list_each(fx.ctx, &f, count_esc, n, &fx.err));
+	ck_assert_int_eq(n[0], 1);
+	ck_assert_int_eq(n[1], 0);
+	ck_assert_int_eq(n[2], 1);
+	/* A renewed decision to melden does not ask twice. */
+	struct mc_decision_new d = mc_decision(Y, Y, Y, true, true);
+	d.with_vt = true;
+	d.replaces = dec;
+	ck_ok(meldcode_decide(fx.ctx, traj, &d, NULL, &fx.err));
+	memset(n, 0, sizeof n);
+	ck_ok(escalation_list_each(fx.ctx, &f, count_esc, n, &fx.err));
+	ck_assert_int_eq(n[0], 1);
+}
+END_TEST
+
+START_TEST(acute_melding_is_acted_before_approval)
+{
+	struct mc_acute_new a = { .service = MC_VEILIG_THUIS, .danger = "Child locked out at night." };
+	ck_ok(meldcode_add_acute(fx.ctx, traj, &a, NULL, &fx.err));
+	struct mc_decision_new d = mc_decision(U, U, U, true, false);
+	d.acute = true;
+	ck_ok(meldcode_decide(fx.ctx, traj, &d, NULL, &fx.err));
+	int n[3] = { 0 };
+	struct escalation_filter f = { .status = -1, .kind = ESC_VEILIG_THUIS, .meldcode_id = traj };
+	ck_ok(escalation_list_each(fx.ctx, &f, count_esc, n, &fx.err));
+	ck_assert_int_eq(n[0], 1);
+	/* Acted at once when the team requires approval; else approved without one. */
+	ck_assert_int_eq(n[1], escalation_needs_approval(fx.ctx, ESC_VEILIG_THUIS) ? 1 : 0);
+}
+END_TEST
+
 START_TEST(working_days_and_empty_summary)
 {
 	char d[11];
@@ -436,6 +485,8 @@ int main(void)
 	tcase_add_test(tc, melding_after_an_exception);
 	tcase_add_test(tc, help_follow_up_and_melden_after_all);
 	tcase_add_test(tc, help_closes_after_the_violence_stopped);
+	tcase_add_test(tc, melden_is_a_veilig_thuis_escalation);
+	tcase_add_test(tc, acute_melding_is_acted_before_approval);
 	tcase_add_test(tc, working_days_and_empty_summary);
 	suite_add_tcase(s, tc);
 	return fx_run(s);

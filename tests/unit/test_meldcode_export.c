@@ -15,7 +15,13 @@ static void first_trajectory_closed_at_q1(void)
 {
 	char t[CASUS_ID_LEN];
 	mc_open_children(t);
-	mc_steps_1_3(t);
+	mc_fact(t, NULL);
+	mc_consult(t);
+	struct meldcode_step st[MC_STEPS];
+	ck_ok(meldcode_steps(fx.ctx, t, st, &fx.err));
+	ck_ok(meldcode_step_set(fx.ctx, &st[2], MC_SKIPPED, MC_SKIP_CONTACT_BREAK,
+		"The father broke off contact with the previous coach\nafter a similar talk.",
+		&fx.err));
 	struct mc_weighing_new w = { .instrument = MC_INSTR_NONE, .q1 = false,
 		.q1_motivation = "The GP explained the bruise: a fall at the playground." };
 	ck_ok(meldcode_weigh(fx.ctx, t, &w, NULL, &fx.err));
