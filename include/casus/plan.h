@@ -116,7 +116,7 @@ enum casus_rc plan_versions(struct casus_ctx *ctx, const char *family_id,
 /* The draft to edit: the open draft if there is one; else a new one, version 1 for a
  * family without a plan, or a copy of the agreed version (every row copied with a new
  * id and derived_from set). *created (may be NULL) tells which. The family must be
- * open and past aanmelding. */
+ * open; any team member may write the plan (as any may edit the family). */
 enum casus_rc plan_draft(struct casus_ctx *ctx, const char *family_key, struct plan *out,
 	bool *created, struct casus_err *err);
 /* Save p's sections and safety scale (draft only; p->rev as read). On success p is
@@ -374,14 +374,15 @@ enum casus_rc plan_closure_get(struct casus_ctx *ctx, const char *family_id,
 /* Plan signals for the case list. */
 struct plan_flags {
 	bool no_future_eval;   /* in uitvoering without an evaluation planned from today on */
-	int overdue_actions;   /* open actions past their due date (latest version) */
+	int overdue_actions;   /* open actions past their due date (version in force) */
 	int missing_consent;   /* person x professional pairs of the plan without consent */
 	bool has_plan;
 	bool agreed;           /* an agreed version exists */
 };
-/* Compute the flags of one family. Professionals "of the plan" are the active
- * professional parties that own an action or have an arrangement in the latest
- * version; every family member needs consent (consent_check) for each of them. */
+/* Compute the flags of one family from the version in force (the agreed one, else the
+ * draft). Professionals "of the plan" are the active professional parties that own an
+ * action or have an arrangement in it; every family member needs consent
+ * (consent_check) for each of them, and each pair without it counts once. */
 enum casus_rc plan_flags(struct casus_ctx *ctx, const char *family_id, struct plan_flags *out,
 	struct casus_err *err);
 

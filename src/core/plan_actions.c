@@ -277,6 +277,8 @@ static enum casus_rc save_action(struct casus_ctx *ctx, const struct plan_head *
 	if (r)
 		return r == CASUS_E_NOTFOUND ? plan_row_conflict(ctx, SQL_WHO, a->id,
 			_("The action"), err) : r;
+	if ((unsigned)a->status >= ACTION_STATUS_COUNT)
+		return err_set(err, CASUS_E_INVALID, _("Unknown kind of owner or status."));
 	bool progress_only = h->status == PLAN_AGREED;
 	/* An unchanged owner keeps the name it was written with. */
 	bool same_owner = a->owner_kind == old.owner_kind && strcmp(a->owner_id, old.owner_id) == 0;
