@@ -244,8 +244,10 @@ enum casus_rc casus_open(const char *path, const struct casus_open_opts *opts,
 	}
 	if ((r = apply_pragmas(ctx, err)) != CASUS_OK || (r = migrate(ctx, created, err)) != CASUS_OK)
 		goto fail;
-	char demo[8];
+	char demo[8], seq[32];
 	ctx->demo = casus_meta_get(ctx, "demo", demo, sizeof demo) && strcmp(demo, "1") == 0;
+	if (casus_meta_get(ctx, "audit_last_seq", seq, sizeof seq))
+		ids_salt(strtoull(seq, NULL, 10));
 	*out = ctx;
 	return CASUS_OK;
 fail:

@@ -34,6 +34,12 @@ void ids_reset(void)
 	seed_loaded = 0;
 }
 
+void ids_salt(unsigned long long salt)
+{
+	if (seeded())
+		seed_state ^= (uint64_t)salt * 0xd1342543de82ef95ULL;
+}
+
 void ids_new(char out[static CASUS_ID_LEN])
 {
 	uuid_t u;
