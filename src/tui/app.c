@@ -70,7 +70,8 @@ static void relayout(struct app *a)
 {
 	if (a->focus == PANE_MELDCODE && !app_meldcode_shown(a))
 		a->focus = PANE_FAMILY;
-	layout_compute(&a->lay, LINES, COLS, a->pref, a->focus, a->zoom, app_meldcode_shown(a));
+	a->lay_meldcode = app_meldcode_shown(a);
+	layout_compute(&a->lay, LINES, COLS, a->pref, a->focus, a->zoom, a->lay_meldcode);
 	for (int i = 0; i < W_COUNT; i++)
 		if (a->win[i]) {
 			delwin(a->win[i]);
@@ -256,7 +257,6 @@ static unsigned handle_key(struct app *a, const struct key *k)
 
 static void react(struct app *a, unsigned r)
 {
-	bool meldcode_before = app_meldcode_shown(a);
 	if (r & R_QUIT)
 		a->quit = true;
 	if (r & R_LAYOUT)
@@ -273,7 +273,8 @@ static void react(struct app *a, unsigned r)
 	if (r & (R_SELECT | R_RELOAD_FAMILY)) {
 		meldcode_pane_load(a);
 		r |= R_PAINT_FAMILY | R_PAINT_MELDCODE | R_PAINT_LIST;
-		if (app_meldcode_shown(a) != meldcode_before)
+		/* The stepper pane comes and goes with the selected family. */
+		if (app_meldcode_shown(a) != a->lay_meldcode)
 			relayout(a);
 	}
 	a->dirty |= r & R_PAINT_ALL;

@@ -101,6 +101,7 @@ struct app {
 	const struct tui_global *g;
 	struct keymap keys;
 	struct layout lay;
+	bool lay_meldcode;             /* the layout has a meldcode pane */
 	enum layout_pref pref;
 	WINDOW *win[W_COUNT];
 	enum pane focus;

@@ -85,8 +85,9 @@ static unsigned save_name(struct app *a)
 		struct casus_err err2;
 		if (family_get(a->ctx, f->id, &fresh, &err2) == CASUS_OK)
 			*f = fresh;
-		app_message(a, true, "%s %s", err.msg,
-			_("Your text is kept: Enter saves it over the newer version, Esc cancels."));
+		app_message(a, true, "%s %s",
+			_("Your text is kept: Enter saves it over the newer version, Esc cancels."),
+			err.msg);
 		return R_REFRESH_LIST | R_RELOAD_FAMILY | R_PAINT_ALL;
 	}
 	if (r) {
@@ -175,10 +176,13 @@ void edit_offer_draft(struct app *a)
 		return;
 	}
 	a->edit.kind = EDIT_DRAFT_OFFER;
+	/* "2026-11-23T09:00:00Z" -> "2026-11-23 09:00": short enough for 80 columns. */
+	char when[17];
+	snprintf(when, sizeof when, "%.10s %.5s", a->edit.draft_saved_at,
+		a->edit.draft_saved_at + (strlen(a->edit.draft_saved_at) > 11 ? 11 : 0));
 	if (a->privacy)
-		app_message(a, false, _("You have an unsaved draft of the name of %s (from %s)."),
-			f.case_no, a->edit.draft_saved_at);
+		app_message(a, false, _("Unsaved draft of the name of %s, from %s."), f.case_no, when);
 	else
-		app_message(a, false, _("You have an unsaved draft of the name of %s (from %s): "
-					"\"%s\"."), f.case_no, a->edit.draft_saved_at, a->edit.draft_body);
+		app_message(a, false, _("Unsaved draft of the name of %s, from %s: \"%s\""), f.case_no,
+			when, a->edit.draft_body);
 }

@@ -15,6 +15,16 @@
 #include "casus/person.h"
 #include "draw.h"
 
+/* Letters of alphabetic scripts (Latin, Greek, Cyrillic, ...). An initial of a CJK
+ * name would often be the whole surname, and emoji are no initials at all: words
+ * that start with anything else are left out. */
+static bool initial_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	return cp >= 0xc0 && cp < 0x2000 && cp != 0xd7 && cp != 0xf7;
+}
+
 /* One initial per word; hyphenated parts keep their hyphen ("Berg-Çelik" -> "B.-Ç."),
  * and lower-case name prefixes stay lower-case ("van der" -> "v.d."). */
 void privacy_initials(const char *name, char *out, size_t outsz)
@@ -30,15 +40,19 @@ void privacy_initials(const char *name, char *out, size_t outsz)
 			if (*p == '-' && o > 0 && out[o - 1] == '.')
 				out[o++] = '-';
 			start = true;
-		} else if (start && draw_cp_width(cp) > 0) {
-			memcpy(out + o, p, n);
-			o += n;
-			out[o++] = '.';
+		} else if (start) {
+			if (initial_letter(cp)) {
+				memcpy(out + o, p, n);
+				o += n;
+				out[o++] = '.';
+			}
 			start = false;
 		}
 		p += n;
 	}
 	out[o] = '\0';
+	if (o == 0)
+		snprintf(out, outsz, "%s", "?.");
 }
 
 struct ages {

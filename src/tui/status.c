@@ -74,6 +74,14 @@ void status_paint(struct app *a, WINDOW *w)
 	attr_t st = draw_attr(DR_STATUS);
 	char left[600], right[1200];
 	draw_fill(w, 0, 0, wd, st);
+	/* While editing, the message line holds the editor: a message (a conflict, a
+	 * refused value) takes the whole status bar, it matters more than who is here. */
+	if ((a->edit.kind == EDIT_NAME || a->edit.kind == EDIT_SEARCH) && a->msg[0]) {
+		char m[800];
+		snprintf(m, sizeof m, " %s", a->msg);
+		draw_text(w, 0, 0, m, wd, true, st | A_BOLD);
+		return;
+	}
 	snprintf(left, sizeof left, " %s (%s) %s %s ", a->ctx->user.login,
 		member_role_label(a->ctx->user.role), draw_glyph(DG_SEP), a->db_name);
 	int x = draw_text(w, 0, 0, left, wd, false, st);
@@ -81,10 +89,6 @@ void status_paint(struct app *a, WINDOW *w)
 		char p[64];
 		snprintf(p, sizeof p, " %s ", _("PRIVACY"));
 		x += draw_text(w, 0, x, p, wd - x, false, draw_attr(DR_PRIVACY) | A_REVERSE);
-	}
-	if (a->edit.kind != EDIT_NONE && a->msg[0]) {
-		draw_text(w, 0, x + 1, a->msg, wd - x - 1, false, st | A_BOLD);
-		return;
 	}
 	if (a->edit.kind != EDIT_NONE)
 		edit_hints(a, right, sizeof right);
