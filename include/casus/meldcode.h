@@ -186,9 +186,12 @@ enum casus_rc meldcode_step_set(struct casus_ctx *ctx, struct meldcode_step *s,
 	enum mc_step_state to, enum mc_skip_reason reason, const char *explanation,
 	struct casus_err *err);
 
-/* Close a trajectory after a decision: a melding must have been recorded when
- * melden was decided; help without melding needs a follow-up check that found the
- * violence stopped. m->rev as read. (A weighing with Q1 = no closes by itself.) */
+/* Close a trajectory after its decision was carried out: steps 1-4 recorded, no
+ * deviation awaiting review; melden: the melding, the manager informed of the
+ * intended and the final decision, and Veilig Thuis's first feedback recorded; help
+ * without melding: a follow-up check found the violence stopped. m->rev as read
+ * (CASUS_E_CONFLICT otherwise); m is reloaded. (A weighing with Q1 = no closes by
+ * itself.) */
 enum casus_rc meldcode_close(struct casus_ctx *ctx, struct meldcode *m, const char *note,
 	struct casus_err *err);
 
@@ -331,7 +334,9 @@ struct mc_decision_new {
  * all"). Needs steps 1-4 recorded with Q1 = yes, unless acute. A decision contrary to
  * meldcode_derive is refused (CASUS_E_STATE, the message says what is required)
  * unless deviation is given; a deviation without contradiction is refused too. Marks
- * step 5 (and steps 1-4 in progress) done. */
+ * step 5 (and steps 1-4 in progress) done. Melden = ja also requests a "melding
+ * Veilig Thuis" escalation for the gedragswetenschapper (one live request per
+ * trajectory; on the acute path recorded as acted on before approval). */
 enum casus_rc meldcode_decide(struct casus_ctx *ctx, const char *trajectory_id,
 	const struct mc_decision_new *in, char out_id[CASUS_ID_LEN], struct casus_err *err);
 /* A gedragswetenschapper (never the decision's author) reviews a deviation. */

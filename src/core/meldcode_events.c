@@ -107,6 +107,22 @@ static int count_feedback(struct casus_ctx *ctx, const char *traj, int no)
 	return n;
 }
 
+static const char SQL_PENDING_DEVIATIONS[] =
+	"SELECT count(*) FROM meldcode_decision d WHERE d.trajectory_id = ?1 AND d.deviation = 1"
+	" AND NOT EXISTS (SELECT 1 FROM meldcode_review r WHERE r.decision_id = d.id)";
+
+static int pending_deviations(struct casus_ctx *ctx, const char *traj)
+{
+	struct casus_err ignored;
+	sqlite3_stmt *st = db_stmt(ctx, SQL_PENDING_DEVIATIONS, &ignored);
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, traj, -1, SQLITE_STATIC);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	db_done(st);
+	return n;
+}
+
 /* ---- checking an event ---- */
 
 static enum casus_rc check_fields(const struct mc_event_new *in, struct casus_err *err)
@@ -320,6 +336,10 @@ static enum casus_rc close_outcome(struct casus_ctx *ctx, const struct meldcode 
 		return r;
 	if (missing)
 		return mc_missing_error(missing, _("Closing the trajectory"), err);
+	if (pending_deviations(ctx, m->id) > 0)
+		return err_set(err, CASUS_E_STATE,
+			_("A deviation from the afwegingskader still awaits the gedragswetenschapper's "
+			  "review; a closed trajectory could no longer take it."));
 	if (d->melden && count_kind(ctx, m->id, MC_EV_MELDING) == 0)
 		return err_set(err, CASUS_E_STATE,
 			_("The decision is to melden, but no melding is recorded yet (date and Veilig "

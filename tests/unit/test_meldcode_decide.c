@@ -190,6 +190,10 @@ START_TEST(deviation_is_flagged_and_reviewed_by_another)
 	struct meldcode_summary s;
 	ck_ok(meldcode_summary(fx.ctx, fam, &s, &fx.err));
 	ck_assert(s.deviation_pending);
+	struct meldcode m;
+	ck_ok(meldcode_get(fx.ctx, traj, &m, &fx.err));
+	ck_assert_int_eq(meldcode_close(fx.ctx, &m, NULL, &fx.err), CASUS_E_STATE);
+	ck_assert_ptr_nonnull(strstr(fx.err.msg, "review"));
 	/* Nothing to deviate from: refused. */
 	struct mc_decision_new ok = mc_decision(Y, Y, Y, false, true);
 	ok.deviation = "Just in case.";
