@@ -141,10 +141,12 @@ static const char *const handover_reasons[] = {
 	"Op verzoek van het gezin: het klikte niet met de vorige regievoerder.",
 };
 
-/* A content step fills part of a dossier while the case is open. Later issues add
- * plans, meldcode trajectories and escalations here. */
+/* A content step fills part of a dossier while the case is open, in this order: the
+ * plan step needs the parties (action owners, who agreed) and carries the case on from
+ * phase plan to where it is now; meldcode and escalations follow. */
 typedef enum casus_rc (*content_step)(struct demo *d, struct demo_fam *fam);
-static const content_step content_steps[] = { demo_parties, demo_consents, demo_notes };
+static const content_step content_steps[] = { demo_parties, demo_consents, demo_notes,
+	demo_plan };
 
 static enum casus_rc register_family(struct demo *d, struct demo_fam *fam)
 {
@@ -191,8 +193,13 @@ static enum casus_rc take_up(struct demo *d, struct demo_fam *fam)
 	return record_dates(d, fam);
 }
 
-/* Walk the phases one at a time up to `to` (at most afsluiting), as the regievoerder. */
-static enum casus_rc walk(struct demo *d, struct demo_fam *fam, enum family_phase to)
+enum family_phase demo_target_phase(const struct demo_fam *fam)
+{
+	return (fam->t->flags & DF_REOPEN) ? PHASE_AFSLUITING : (enum family_phase)fam->t->phase;
+}
+
+/* Walk the phases one at a time up to `to` (at most afsluiting), as the acting user. */
+enum casus_rc demo_walk(struct demo *d, struct demo_fam *fam, enum family_phase to)
 {
 	for (int p = (int)fam->f.phase + 1; p <= (int)to && p <= PHASE_AFSLUITING; p++) {
 		enum casus_rc r = family_set_phase(d->ctx, &fam->f, (enum family_phase)p,
@@ -261,9 +268,11 @@ static enum casus_rc build_family(struct demo *d, const struct demo_tpl *t, int 
 	if (t->coach == SEAT_NONE) {
 		r = record_dates(d, &fam);
 	} else {
-		enum family_phase to = (t->flags & DF_REOPEN) ? PHASE_AFSLUITING
-							       : (enum family_phase)t->phase;
-		if (!(r = take_up(d, &fam)) && !(r = walk(d, &fam, to)))
+		/* Up to phase plan now; the plan step takes the case further once the plan
+		 * has been agreed. */
+		enum family_phase to = demo_target_phase(&fam);
+		if (!(r = take_up(d, &fam))
+		    && !(r = demo_walk(d, &fam, to < PHASE_PLAN ? to : PHASE_PLAN)))
 			r = hand_over(d, &fam);
 	}
 	for (size_t i = 0; !r && i < COUNT(content_steps); i++)

@@ -123,6 +123,15 @@ void demo_after(struct demo *d, const char *date, int days, char out[static 11])
 
 /* demo_family.c */
 enum casus_rc demo_families(struct demo *d);
+/* Where the case is heading: the template's phase (afsluiting for a re-entry, which
+ * is closed and reopened). */
+enum family_phase demo_target_phase(const struct demo_fam *fam);
+/* Walk the phases one at a time up to `to` (at most afsluiting), as the acting user. */
+enum casus_rc demo_walk(struct demo *d, struct demo_fam *fam, enum family_phase to);
+
+/* demo_plan.c */
+/* The family plan: drafted in phase plan, agreed before uitvoering, carried out. */
+enum casus_rc demo_plan(struct demo *d, struct demo_fam *fam);
 
 /* demo_people.c */
 enum casus_rc demo_persons(struct demo *d, struct demo_fam *fam);
