@@ -31,7 +31,7 @@ struct casus_user {
 	bool aandacht; /* aandachtsfunctionaris */
 };
 
-#define DB_STMT_CACHE 384
+#define DB_STMT_CACHE 1024
 
 struct casus_ctx {
 	sqlite3 *db;
