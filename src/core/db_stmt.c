@@ -1,7 +1,10 @@
 /* Prepared-statement cache, transactions and the mapping of SQLite errors to
  * messages a coach understands. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "casus/db.h"
 #include "casus/i18n.h"
@@ -38,10 +41,71 @@ void db_done(sqlite3_stmt *st)
 		sqlite3_reset(st);
 }
 
+static int64_t now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* How long a write waits for another process's write lock; db_open.c gives reads
+ * the same time through sqlite3_busy_timeout(). */
+#define DB_BUSY_TIMEOUT_MS 5000
+
+/* SQLite's own busy handler (sqlite3_busy_timeout) backs off to 100 ms sleeps, so a
+ * process that has waited a while polls rarely and loses the write lock to newcomers
+ * that poll after 1, 2, 5 ms. With several coaches saving steadily one of them could
+ * wait past the timeout and be told "busy" (the reliability test measured waits of
+ * 4 s). Short jittered sleeps give every waiter about the same chance at each
+ * release. count is 0 at the start of each wait; a process waits in one thread. */
+static int busy_wait_fair(void *arg, int count)
+{
+	static int64_t since;
+	static uint32_t seed;
+	(void)arg;
+	int64_t now = now_us();
+	if (count == 0) {
+		since = now;
+		seed ^= (uint32_t)now ^ ((uint32_t)getpid() << 16);
+	}
+	if (now - since >= (int64_t)DB_BUSY_TIMEOUT_MS * 1000)
+		return 0;
+	seed = seed * 1103515245u + 12345u;
+	long us = 200 + (long)((seed >> 16) % 1300);
+	struct timespec ts = { 0, us * 1000 };
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+/* Read-only trouble that is not the database file itself, so that the message does
+ * not send the teamleider to check a file whose permissions are fine. */
+static enum casus_rc readonly_beside(struct casus_ctx *ctx, int rc, struct casus_err *err)
+{
+	char shm[sizeof ctx->path + 8];
+	snprintf(shm, sizeof shm, "%s-shm", ctx->path);
+	/* SQLite must make the -shm file even to read a WAL database. */
+	if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT)
+		return err_set(err, CASUS_E_READONLY,
+			_("casus cannot open %s: its folder is read-only here, and SQLite has to create "
+			  "%s beside the database even to read it. Ask the teamleider about the "
+			  "folder's permissions."), ctx->path, shm);
+	/* A -shm left by an earlier read-only use (or another user's umask) keeps a
+	 * writable database read-only for everyone who cannot write it. */
+	if (!ctx->readonly && access(shm, F_OK) == 0 && access(shm, W_OK) != 0)
+		return err_set(err, CASUS_E_READONLY,
+			_("Nothing was saved: %s, which belongs to the database, is read-only here. "
+			  "When nobody is using casus, the teamleider can remove it or fix its "
+			  "permissions."), shm);
+	return CASUS_OK;
+}
+
 enum casus_rc db_fail(struct casus_ctx *ctx, int rc, struct casus_err *err)
 {
 	const char *detail = ctx && ctx->db ? sqlite3_errmsg(ctx->db) : sqlite3_errstr(rc);
 	const char *path = ctx ? ctx->path : "";
+	enum casus_rc why;
+	if ((rc & 0xff) == SQLITE_READONLY && ctx && (why = readonly_beside(ctx, rc, err)))
+		return why;
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
 		return err_set(err, CASUS_E_FULL,
@@ -91,7 +155,11 @@ enum casus_rc db_begin(struct casus_ctx *ctx, struct casus_err *err)
 	enum casus_rc r = db_writable(ctx, err);
 	if (r)
 		return r;
+	/* Writers queue here, so here the wait must be fair; afterwards the plain timeout
+	 * again (it is what PRAGMA busy_timeout shows). */
+	sqlite3_busy_handler(ctx->db, busy_wait_fair, NULL);
 	int rc = sqlite3_exec(ctx->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_busy_timeout(ctx->db, DB_BUSY_TIMEOUT_MS);
 	if (rc != SQLITE_OK)
 		return db_fail(ctx, rc, err);
 	ctx->tx_depth = 1;
