@@ -8,6 +8,7 @@
 #include "casus/family.h"
 #include "casus/flags.h"
 #include "casus/i18n.h"
+#include "casus/text.h"
 
 static const char *const sort_names[] = { "name", "case", "phase", "regie", "triage",
 	"evaluation", "registered" };
@@ -261,12 +262,48 @@ enum casus_rc family_list_count(struct casus_ctx *ctx, const struct family_query
 
 static const char SQL_FTS_DELETE[] =
 	"DELETE FROM family_fts WHERE rowid = (SELECT rowid FROM family WHERE id = ?1)";
-static const char SQL_FTS_INSERT[] =
-	"INSERT INTO family_fts(rowid, case_no, names, body)"
-	" SELECT f.rowid, f.case_no, f.display_name || ' ' || coalesce((SELECT"
+static const char SQL_FTS_SOURCE[] =
+	"SELECT f.rowid, f.case_no, f.display_name || ' ' || coalesce((SELECT"
 	"   group_concat(p.given_name || ' ' || p.family_name, ' ') FROM person p"
-	"   WHERE p.family_id = f.id), ''), ''"
+	"   WHERE p.family_id = f.id), '')"
 	" FROM family f WHERE f.id = ?1";
+static const char SQL_FTS_INSERT[] =
+	"INSERT INTO family_fts(rowid, case_no, names, body) VALUES (?1, ?2, ?3, '')";
+
+/* FTS5's unicode61 tokenizer strips combining diacritics (é, ç, ë) but keeps letters
+ * that do not decompose (ø, ı, ł, ß, æ), so "odegaard" would not find Ødegaard nor
+ * "yilmaz" Yılmaz. Each word with such letters is indexed folded as well. */
+static char *names_with_folded_words(const char *names)
+{
+	size_t n = strlen(names);
+	char *out = malloc(2 * n + 2); /* a folded word is never longer than the word */
+	if (!out)
+		return NULL;
+	memcpy(out, names, n + 1);
+	size_t o = n;
+	for (const char *p = names; *p;) {
+		size_t len = strcspn(p, " ");
+		bool wide = false;
+		for (size_t i = 0; i < len; i++)
+			wide |= (unsigned char)p[i] >= 0x80;
+		if (wide && len < 256) {
+			char word[256], folded[256];
+			memcpy(word, p, len);
+			word[len] = '\0';
+			text_sort_key(word, folded, sizeof folded);
+			size_t fl = strlen(folded);
+			if (fl && fl <= len && strcmp(folded, word) != 0) {
+				out[o++] = ' ';
+				memcpy(out + o, folded, fl);
+				o += fl;
+			}
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+	out[o] = '\0';
+	return out;
+}
 
 enum casus_rc family_fts_refresh(struct casus_ctx *ctx, const char *family_id,
 	struct casus_err *err)
@@ -276,8 +313,27 @@ enum casus_rc family_fts_refresh(struct casus_ctx *ctx, const char *family_id,
 		return err->rc;
 	sqlite3_bind_text(st, 1, family_id, -1, SQLITE_TRANSIENT);
 	enum casus_rc r = db_exec_stmt(ctx, st, err);
-	if (r || !(st = db_stmt(ctx, SQL_FTS_INSERT, err)))
+	if (r || !(st = db_stmt(ctx, SQL_FTS_SOURCE, err)))
 		return r ? r : err->rc;
 	sqlite3_bind_text(st, 1, family_id, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		db_done(st);
+		return rc == SQLITE_DONE ? CASUS_OK : db_fail(ctx, rc, err);
+	}
+	int64_t rowid = sqlite3_column_int64(st, 0);
+	char case_no[CASE_NO_LEN];
+	db_col_text(st, 1, case_no, sizeof case_no);
+	char *names = names_with_folded_words((const char *)sqlite3_column_text(st, 2));
+	db_done(st);
+	if (!names)
+		return err_set(err, CASUS_E_NOMEM, _("Out of memory."));
+	if (!(st = db_stmt(ctx, SQL_FTS_INSERT, err))) {
+		free(names);
+		return err->rc;
+	}
+	sqlite3_bind_int64(st, 1, rowid);
+	sqlite3_bind_text(st, 2, case_no, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, names, -1, free);
 	return db_exec_stmt(ctx, st, err);
 }
