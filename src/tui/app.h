@@ -79,6 +79,7 @@ struct family_state {
 	struct family_member_line members[FAMILY_MEMBERS_MAX];
 	int n_members, more_members;
 	char masked[96];
+	char hulpvraag[2048];   /* from the newest plan version, "" when none */
 	int scroll;
 	int lines; /* lines of content (for scrolling) */
 };

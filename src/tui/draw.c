@@ -174,6 +174,21 @@ static size_t fit(const char *s, int width, int *cols, bool *cut)
 	return keep;
 }
 
+size_t draw_fit(const char *s, int width)
+{
+	size_t i = 0;
+	int w = 0;
+	uint32_t cp;
+	while (s[i]) {
+		size_t n = draw_utf8_next(s + i, &cp);
+		if (w + draw_cp_width(cp) > width)
+			break;
+		w += draw_cp_width(cp);
+		i += n;
+	}
+	return i;
+}
+
 int draw_clip(const char *s, int width, char *out, size_t outsz)
 {
 	if (width <= 0 || outsz == 0) {

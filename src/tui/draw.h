@@ -40,6 +40,8 @@ size_t draw_utf8_next(const char *s, uint32_t *cp);
 int draw_cp_width(uint32_t cp);
 /* Columns the whole string takes. */
 int draw_width(const char *s);
+/* How many bytes of s fit in width columns (whole characters only). */
+size_t draw_fit(const char *s, int width);
 /* Clip s to at most width columns into out (UTF-8); when something was cut, the last
  * column shows an ellipsis. Returns the columns used. */
 int draw_clip(const char *s, int width, char *out, size_t outsz);

@@ -2,8 +2,9 @@
  *  - a family as the initials of its name plus the ages of its children:
  *    "van der Berg" with children of 4 and 9 -> "v.d.B. (4, 9)";
  *  - a person as initials plus age: "T.J. (9)";
- *  - no address, phone number or free text of any family but the opened one, and no
- *    BSN anywhere (the TUI never shows a BSN).
+ *  - no address or phone number of any family but the opened one, no free text (it
+ *    can name anyone, so not even the opened family's), and no BSN anywhere (the TUI
+ *    never shows a BSN).
  * Names are masked everywhere, the opened family included: the screen may be visible
  * from the corridor. Turning it on or off is written to the access log. */
 #include <stdio.h>

@@ -43,7 +43,8 @@ static size_t add_hint(struct app *a, enum section s, enum action act, char *out
 static void hints(struct app *a, enum section s, char *out, size_t outsz)
 {
 	static const enum action everywhere[] = { A_QUIT, A_FOCUS_NEXT, A_ZOOM, A_PRIVACY };
-	size_t o = add_hint(a, s, A_HELP, out, 0, outsz);
+	/* In the help view itself, "help" would only close it: no hint for that. */
+	size_t o = s == SECTION_HELP ? 0 : add_hint(a, s, A_HELP, out, 0, outsz);
 	out[o] = '\0';
 	for (int i = 1; i < A_COUNT; i++) {
 		struct key k;

@@ -8,6 +8,7 @@
 #include "app.h"
 #include "casus/i18n.h"
 #include "casus/person.h"
+#include "casus/plan.h"
 #include "draw.h"
 
 static int add_member(void *arg, const struct person *p)
@@ -26,6 +27,22 @@ static int add_member(void *arg, const struct person *p)
 	return 0;
 }
 
+/* The family's question in its own words, from the newest plan version (the draft
+ * being written, else the agreed one); kept on one line for the summary. */
+static void load_hulpvraag(struct app *a)
+{
+	struct plan p = PLAN_INIT;
+	struct casus_err err;
+	a->fam.hulpvraag[0] = '\0';
+	if (plan_get(a->ctx, a->fam.fam.id, PLAN_LATEST, &p, &err) == CASUS_OK) {
+		le_copy(a->fam.hulpvraag, sizeof a->fam.hulpvraag, p.section[PLAN_HULPVRAAG]);
+		for (char *c = a->fam.hulpvraag; *c; c++)
+			if (*c == '\n' || *c == '\t' || *c == '\r')
+				*c = ' ';
+	}
+	plan_clear(&p);
+}
+
 static void load_members(struct app *a)
 {
 	struct family_state *fs = &a->fam;
@@ -35,6 +52,7 @@ static void load_members(struct app *a)
 		app_message(a, true, "%s", err.msg);
 	privacy_family_mask(a->ctx, fs->fam.id, fs->fam.display_name, fs->masked,
 		sizeof fs->masked);
+	load_hulpvraag(a);
 }
 
 void family_pane_open(struct app *a)
@@ -131,6 +149,34 @@ static void flags_line(struct pane_writer *pw, const struct family_flags *fl)
 	put(pw, _("Flags"), text[0] ? text : _("none"), text[0] ? draw_attr(DR_FLAG) : A_NORMAL);
 }
 
+/* A free-text field as a quote, wrapped at spaces over at most three lines (the last
+ * one clipped with an ellipsis). */
+static void put_quote(struct pane_writer *pw, const char *label, const char *text)
+{
+	char quoted[sizeof ((struct family_state *)0)->hulpvraag + 8], line[sizeof quoted];
+	int width = pw->width - pw->label_w - 1;
+	if (!*text || width < 4) {
+		put(pw, label, *text ? "..." : "-", A_NORMAL);
+		return;
+	}
+	snprintf(quoted, sizeof quoted, "\"%s\"", text);
+	const char *rest = quoted;
+	for (int i = 0; i < 3 && *rest; i++) {
+		size_t n = draw_fit(rest, width);
+		if (rest[n] && i < 2) {
+			size_t sp = n;
+			while (sp > 0 && rest[sp] != ' ')
+				sp--;
+			n = sp > 0 ? sp : n;
+		}
+		snprintf(line, sizeof line, "%.*s", (int)n, rest);
+		put(pw, i == 0 ? label : "", i < 2 || !rest[n] ? line : rest, A_NORMAL);
+		rest += n;
+		while (*rest == ' ')
+			rest++;
+	}
+}
+
 static void regie_text(const char *name, const char *login, char *out, size_t outsz)
 {
 	if (login[0])
@@ -167,6 +213,11 @@ static void put_details(struct app *a, struct pane_writer *pw)
 	snprintf(buf, sizeof buf, _("%s from %s, registered %s"), f->referral_kind,
 		f->referral_source, f->registered_on);
 	put(pw, _("Referral"), buf, A_NORMAL);
+	/* Free text can name anyone: hidden in privacy mode, the opened family too. */
+	if (a->privacy)
+		put(pw, _("Hulpvraag"), _("(hidden in privacy mode)"), draw_attr(DR_DIM));
+	else
+		put_quote(pw, _("Hulpvraag"), a->fam.hulpvraag);
 	put(pw, _("First visit"), f->first_visit_on[0] ? f->first_visit_on : _("not yet"),
 		A_NORMAL);
 	put(pw, _("Evaluation"), f->next_eval_on[0] ? f->next_eval_on : "-", A_NORMAL);
@@ -213,7 +264,7 @@ static void put_members(struct app *a, struct pane_writer *pw)
 static int label_width(int pane_width)
 {
 	static const char *const labels[] = { N_("Case"), N_("Phase"), N_("Regievoerder"),
-		N_("Triage"), N_("Referral"), N_("First visit"), N_("Evaluation"), N_("Flags"),
+		N_("Triage"), N_("Referral"), N_("Hulpvraag"), N_("First visit"), N_("Evaluation"), N_("Flags"),
 		N_("Address"), N_("Phone") };
 	int w = 0;
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
@@ -238,8 +289,8 @@ void family_pane_paint(struct app *a, WINDOW *w)
 		: r ? (a->privacy ? a->list.masked[a->list.sel - a->list.win_off] : r->display_name)
 		: "";
 	char title[1000];
-	snprintf(title, sizeof title, "%s%s%s%s", _("Family"), *name ? ": " : "", name,
-		opened ? "" : r ? _(" (preview)") : "");
+	snprintf(title, sizeof title, "%s%s%s%s%s", _("Family"), *name ? ": " : "", name,
+		opened ? "" : r ? _(" (preview)") : "", a->zoom ? _("  [zoom]") : "");
 	draw_box(w, title, a->focus == PANE_FAMILY);
 	struct pane_writer pw = { w, 0, a->fam.scroll, h - 2, wd - 4, label_width(wd - 4) };
 	if (opened) {

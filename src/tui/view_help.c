@@ -115,5 +115,12 @@ void help_paint(struct app *a, WINDOW *w)
 	snprintf(title, sizeof title, _("Help: %s (q or Esc closes)"), section_title(a->help_section));
 	draw_box(w, title, true);
 	struct help_writer hw = { w, 0, a->help_scroll, h - 2, wd - 4 };
-	help_lines(a, &hw);
+	int total = help_lines(a, &hw);
+	/* Say there is more below, on the bottom border. */
+	if (total > a->help_scroll + h - 2 && wd > 20) {
+		char more[64];
+		snprintf(more, sizeof more, " %s %s ", draw_glyph(DG_ARROW_DOWN), _("more"));
+		draw_text(w, h - 1, wd - 2 - draw_width(more), more, draw_width(more), false,
+			draw_attr(DR_TITLE));
+	}
 }

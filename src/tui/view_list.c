@@ -129,6 +129,37 @@ void list_free(struct app *a)
 	free(a->list.masked);
 }
 
+/* Rows kept around the viewport: three screens, so scrolling a page reads nothing
+ * and each page read stays small (every row also costs its flag queries). */
+static int window_size(const struct list_state *l)
+{
+	int n = 3 * (l->view_h > 0 ? l->view_h : 1);
+	return n < 30 ? 30 : n > LIST_WINDOW ? LIST_WINDOW : n;
+}
+
+/* Read n rows from off. OFFSET costs what it skips, so rows past the middle are read
+ * from the other end in the reverse order (every sort ends in a unique key, so the
+ * reverse order is exact) and turned around: the last page is as quick as the first. */
+static enum casus_rc read_rows(struct app *a, int64_t off, int n, struct casus_err *err)
+{
+	struct list_state *l = &a->list;
+	if (off <= l->count / 2)
+		return family_list_page(a->ctx, &l->q, off, n, l->rows, &l->win_n, err);
+	struct family_query rq = l->q;
+	rq.descending = !rq.descending;
+	int64_t roff = l->count - off - n;
+	if (roff < 0)
+		n += (int)roff, roff = 0;
+	enum casus_rc r = family_list_page(a->ctx, &rq, roff, n, l->rows, &l->win_n, err);
+	for (int i = 0, j = l->win_n - 1; i < j; i++, j--) {
+		struct family_row t = l->rows[i];
+		l->rows[i] = l->rows[j];
+		l->rows[j] = t;
+	}
+	l->win_off = l->count - roff - l->win_n;
+	return r;
+}
+
 static void fetch(struct app *a, int64_t off)
 {
 	struct list_state *l = &a->list;
@@ -137,7 +168,7 @@ static void fetch(struct app *a, int64_t off)
 		off = 0;
 	l->win_off = off;
 	l->win_n = 0;
-	if (family_list_page(a->ctx, &l->q, off, LIST_WINDOW, l->rows, &l->win_n, &err)) {
+	if (read_rows(a, off, window_size(l), &err)) {
 		app_message(a, true, "%s", err.msg);
 		return;
 	}
@@ -181,7 +212,7 @@ void list_ensure_window(struct app *a)
 	int h = l->view_h > 0 ? l->view_h : 1;
 	int64_t end = l->top + h < l->count ? l->top + h : l->count;
 	if (l->count > 0 && (l->top < l->win_off || end > l->win_off + l->win_n))
-		fetch(a, l->top - (LIST_WINDOW - h) / 2);
+		fetch(a, l->top - (window_size(l) - h) / 2);
 	const struct family_row *r = app_selected_row(a);
 	snprintf(l->sel_id, sizeof l->sel_id, "%s", r ? r->id : "");
 }
@@ -213,7 +244,7 @@ void list_reload(struct app *a, bool keep)
 	if (!keep)
 		l->sel = l->top = 0;
 	clamp(l);
-	fetch(a, l->top - (LIST_WINDOW - (l->view_h > 0 ? l->view_h : 1)) / 2);
+	fetch(a, l->top - (window_size(l) - (l->view_h > 0 ? l->view_h : 1)) / 2);
 	if (keep && keep_id[0]) {
 		snprintf(l->sel_id, sizeof l->sel_id, "%s", keep_id);
 		restore_selection(a, screen_off);
@@ -419,9 +450,14 @@ static void paint_row(struct app *a, WINDOW *w, int y, int i, const struct col_f
 
 static void paint_empty(struct app *a, WINDOW *w, int width)
 {
+	char hint[200], key[32] = "x";
+	struct key k;
+	/* Name the key the user's bindings really use. */
+	if (keymap_keys_for(&a->keys, SECTION_LIST, A_FILTER_CLEAR, &k, 1) == 1)
+		keymap_key_label(&k, key, sizeof key);
+	snprintf(hint, sizeof hint, _("Press %s to clear the search and filters."), key);
 	draw_text(w, 3, 3, _("No cases match."), width - 3, false, A_BOLD);
-	draw_text(w, 4, 3, _("Press x to clear the search and filters."), width - 3, false,
-		draw_attr(DR_DIM));
+	draw_text(w, 4, 3, hint, width - 3, false, draw_attr(DR_DIM));
 }
 
 void list_paint(struct app *a, WINDOW *w)
@@ -431,9 +467,9 @@ void list_paint(struct app *a, WINDOW *w)
 	getmaxyx(w, h, wd);
 	char filters[400], title[600];
 	describe_filters(a, filters, sizeof filters);
-	snprintf(title, sizeof title, "%s %lld/%lld %s %s%s", _("Cases"),
+	snprintf(title, sizeof title, "%s %lld/%lld %s %s%s%s", _("Cases"),
 		(long long)(l->count ? l->sel + 1 : 0), (long long)l->count, draw_glyph(DG_SEP),
-		filters, a->zoom ? "  [zoom]" : "");
+		filters, a->zoom ? "  " : "", a->zoom ? _("[zoom]") : "");
 	draw_box(w, title, a->focus == PANE_LIST);
 	int width = wd - 2;
 	if (width < 4 || h < 4)

@@ -14,6 +14,7 @@
 #include "casus/meldcode.h"
 #include "casus/member.h"
 #include "casus/person.h"
+#include "casus/plan.h"
 #include "casus/regie.h"
 
 struct fam_spec {
@@ -146,6 +147,17 @@ static void add_meldcode(struct casus_ctx *ctx, const char *family_id, const cha
 		die("meldcode", err);
 }
 
+/* A plan draft with the family's question for the families that have a hulpvraag. */
+static void add_plan(struct casus_ctx *ctx, const char *family_id, const char *hulpvraag,
+	struct casus_err *err)
+{
+	struct plan p = PLAN_INIT;
+	if (plan_draft(ctx, family_id, &p, NULL, err)
+	    || !plan_set_section(&p, PLAN_HULPVRAAG, hulpvraag) || plan_update(ctx, &p, err))
+		die("plan", err);
+	plan_clear(&p);
+}
+
 /* Phases through core where it allows; a phase that needs records this fixture does
  * not make (an agreed plan before uitvoering) is written directly: the screens only
  * show the phase. */
@@ -177,6 +189,12 @@ static void add_family(struct casus_ctx *ctx, int i, FILE *names, struct casus_e
 		die(s->name, err);
 	fprintf(names, "%s\n", s->name);
 	add_persons(ctx, &f, i, s->children, names, err);
+	/* Before the dates: a plan keeps family.next_eval_on in step with its evaluations. */
+	if (strcmp(s->name, "Bakker") == 0)
+		add_plan(ctx, f.id, "We willen weer rust in huis, en dat Daan weer naar school gaat "
+			"zonder elke ochtend ruzie. En dat oma vaker kan helpen op woensdag.", err);
+	if (strcmp(s->name, "El Amrani") == 0)
+		add_plan(ctx, f.id, "Minder stress over geld.", err);
 	if (s->regie && regie_assign(ctx, &f, s->regie, "fixture", err))
 		die("regie", err);
 	if (family_get(ctx, f.id, &f, err))
@@ -186,6 +204,7 @@ static void add_family(struct casus_ctx *ctx, int i, FILE *names, struct casus_e
 		die("get", err);
 	if (strcmp(s->name, "Bos") == 0)
 		add_meldcode(ctx, f.id, first_child, err);
+
 	if (casus_identify(ctx, "tl1", err))
 		die("identify", err);
 	if (s->phase == PHASE_AFGESLOTEN) {
