@@ -30,7 +30,8 @@ int i18n_set_lang(const char *lang)
 			return -1;
 		current = c;
 	}
-	strncpy(current_lang, lang, sizeof current_lang - 1);
+	if (lang != current_lang) /* i18n_set_lang(i18n_lang()) must not overlap */
+		strncpy(current_lang, lang, sizeof current_lang - 1);
 	initialised = 1;
 	return 0;
 }
