@@ -96,12 +96,25 @@ int cli_family_framework(const char *cmd, const char *s, int *out);
 int cli_family_source(const char *cmd, const char *s);
 int cli_family_kind(const char *cmd, const char *s);
 
+/* Escalations (cli_escalation*.c). --kind: the kind, or -1 after a usage error. */
+struct escalation;
+int cli_escalation_kind(const char *cmd, const char *s);
+/* Where it stands: "approved (no approval needed)", "awaiting approval, acted before
+ * approval", ... */
+void cli_escalation_state(const struct escalation *e, char *out, size_t outsz);
+/* The flag markers: "flagged", "retroactive", "no approval" (comma-separated). */
+void cli_escalation_flags(const struct escalation *e, char *out, size_t outsz);
+
 /* The command groups (cli_*.c). argv[0] is the command word. */
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_member(struct cli *cli, int argc, char **argv);
 int cmd_family(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_escalation(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_audit(struct cli *cli, int argc, char **argv);
+int cmd_setting(struct cli *cli, int argc, char **argv);
 /* Parts of the family group (cli_family_*.c). */
 int cmd_family_show(struct cli *cli, int argc, char **argv);
 int cmd_family_phase(struct cli *cli, int argc, char **argv);
@@ -110,5 +123,11 @@ int cmd_family_reopen(struct cli *cli, int argc, char **argv);
 int cmd_family_regie(struct cli *cli, int argc, char **argv);
 int cmd_family_edit(struct cli *cli, int argc, char **argv);
 int cmd_family_person(struct cli *cli, int argc, char **argv);
+/* Parts of the escalation group (cli_escalation_*.c). */
+int cmd_escalation_show(struct cli *cli, int argc, char **argv);
+int cmd_escalation_decide(struct cli *cli, int argc, char **argv);
+int cmd_escalation_act(struct cli *cli, int argc, char **argv);
+int cmd_escalation_answer(struct cli *cli, int argc, char **argv);
+int cmd_escalation_withdraw(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -18,11 +18,15 @@ static const struct cli_cmd main_cmd = {
 	   "Without a command it starts the full-screen interface.\n"
 	   "\n"
 	   "Commands:\n"
-	   "  init      create a new team database; you become its teamleider\n"
-	   "  demo      create a demo database with fictitious families to try casus\n"
-	   "  member    add, list and change team members\n"
-	   "  family    register, list, show and change families (cases)\n"
-	   "  check     check the database and its access log; exit 0 when sound\n"
+	   "  init        create a new team database; you become its teamleider\n"
+	   "  demo        create a demo database with fictitious families to try casus\n"
+	   "  member      add, list and change team members\n"
+	   "  family      register, list, show and change families (cases)\n"
+	   "  escalation  request escalations; approve, reject or ask (gedragswetenschapper)\n"
+	   "  export      a family's plan or meldcode record as a document (md) or JSON\n"
+	   "  audit       the access log (teamleider), and --verify its hash chain\n"
+	   "  setting     the team's settings; a teamleider changes them\n"
+	   "  check       check the database and its access log; exit 0 when sound\n"
 	   "Every command has its own help: casus COMMAND --help.\n"
 	   "\n"
 	   "Global options (before or after the command):\n"
@@ -43,7 +47,7 @@ static const struct cli_cmd main_cmd = {
 	   "  4  not allowed: your role or login may not do this\n"
 	   "  5  the database cannot be used: missing, damaged, not a casus database, made\n"
 	   "     by a newer casus, readable by others, read-only, busy or disk full\n"
-	   "  6  casus check found problems"),
+	   "  6  casus check or casus audit --verify found problems"),
 };
 
 /* --lang must apply to every message, including errors about earlier options. */
@@ -114,6 +118,10 @@ static const struct {
 	{ "demo", cmd_demo },
 	{ "member", cmd_member },
 	{ "family", cmd_family },
+	{ "escalation", cmd_escalation },
+	{ "export", cmd_export },
+	{ "audit", cmd_audit },
+	{ "setting", cmd_setting },
 	{ "check", cmd_check },
 };
 

@@ -77,6 +77,14 @@ setup_team() {
 	quiet --db team.db member add anouk.af --name "Anouk Functionaris" --role coach
 }
 
+# setup_team, and --as works on team.db so a case can act as each colleague: casus
+# allows --as only in a demo database, so team.db is marked as one (with the sqlite3
+# shell; `casus demo` would bring a whole demo team the case does not control).
+setup_team_as() {
+	setup_team
+	sqlite3 team.db "INSERT INTO meta(key, value) VALUES ('demo', '1')"
+}
+
 # A fingerprint of the database's content, and a check that it did not change.
 snap() {
 	sqlite3 "$1" .dump | sha256sum | cut -c1-16

@@ -8,6 +8,21 @@ casus --lang en family --help
 casus --lang en family list --help
 casus --lang en family person add --help
 casus --lang en check --help
+casus --lang en escalation --help
+casus --lang en escalation list --help
+casus --lang en escalation request --help
+casus --lang en escalation decide --help
+casus --lang en escalation show -h
+casus --lang en escalation act --help
+casus --lang en escalation answer --help
+casus --lang en escalation withdraw --help
+casus --lang en export --help
+casus --lang en export plan --help
+casus --lang en export meldcode --help
+casus --lang en audit --help
+casus --lang en setting --help
+casus --lang en setting list --help
+casus --lang en setting set --help
 # usage errors
 casus --lang en frobnicate
 casus --lang en family frobnicate
