@@ -27,6 +27,16 @@ struct regie_row {
 enum casus_rc regie_history(struct casus_ctx *ctx, const char *family_id,
 	int (*fn)(void *arg, const struct regie_row *row), void *arg, struct casus_err *err);
 
+/* ---- for core modules only ---- */
+
+/* A decision of the team meeting (meeting_decide_regie): assign the first regievoerder,
+ * or hand over when the family has one. Regie may be changed by the current
+ * regievoerder (handover), a teamleider, or a meeting decision; the meeting module
+ * calls this only after checking that the acting user is the chair or minute-taker of
+ * the running meeting that decided it. Joins the caller's transaction. */
+enum casus_rc regie_by_meeting(struct casus_ctx *ctx, struct family *f, const char *member_login,
+	const char *reason, struct casus_err *err);
+
 /* Keep family.regie_sort in step after a member's name changed (member module). */
 enum casus_rc regie_refresh_sort_keys(struct casus_ctx *ctx, const char *member_id,
 	struct casus_err *err);

@@ -1,6 +1,10 @@
 /* Regie: assigning and handing over the regievoerder, with history. The partial
  * unique index regie_one_active makes a second active regievoerder impossible even
- * for a write that bypasses this module. */
+ * for a write that bypasses this module.
+ *
+ * Who may change regie: the current regievoerder (handover), a teamleider, or a
+ * decision of the team meeting (regie_by_meeting, called by the meeting module for
+ * its chair or minute-taker while the meeting runs). */
 #include <stdio.h>
 #include <string.h>
 
@@ -21,7 +25,7 @@ static const char SQL_FAMILY[] =
 	" updated_by = ?6 WHERE id = ?1 AND rev = ?2";
 
 static enum casus_rc write_regie(struct casus_ctx *ctx, struct family *f,
-	const struct member *to, const char *reason, struct casus_err *err)
+	const struct member *to, const char *reason, bool by_meeting, struct casus_err *err)
 {
 	char now[21], id[CASUS_ID_LEN], sort[FAMILY_TEXT_MAX];
 	clock_now_iso(now);
@@ -60,12 +64,15 @@ static enum casus_rc write_regie(struct casus_ctx *ctx, struct family *f,
 		return CASUS_E_CONFLICT;
 	}
 	char detail[160];
-	snprintf(detail, sizeof detail, "regievoerder %s", to->login);
+	snprintf(detail, sizeof detail, "regievoerder %s%s", to->login,
+		by_meeting ? " (meeting decision)" : "");
 	return audit_log(ctx, AUDIT_UPDATE, f->id, "regie", id, detail, err);
 }
 
+/* by_meeting: the meeting decided (the caller checked its chair or minute-taker); it
+ * assigns or hands over, whichever the family needs. */
 static enum casus_rc regie_change(struct casus_ctx *ctx, struct family *f, const char *login,
-	const char *reason, bool handover, struct casus_err *err)
+	const char *reason, bool handover, bool by_meeting, struct casus_err *err)
 {
 	enum casus_rc r;
 	if (!ctx->user.id[0])
@@ -78,6 +85,8 @@ static enum casus_rc regie_change(struct casus_ctx *ctx, struct family *f, const
 	struct member to;
 	if ((r = family_get(ctx, f->id, &cur, err)) || (r = family_require_open(ctx, f->id, err)))
 		goto fail;
+	if (by_meeting)
+		handover = cur.regie_id[0] != '\0';
 	if ((r = member_get_by_login(ctx, login, &to, err)))
 		goto fail;
 	if (!to.active) {
@@ -101,15 +110,16 @@ static enum casus_rc regie_change(struct casus_ctx *ctx, struct family *f, const
 			cur.case_no);
 		goto fail;
 	}
+	/* Only the current regievoerder, a teamleider, or a meeting decision. */
 	bool leader = member_is(ctx, ROLE_TEAMLEIDER);
 	bool current = handover && strcmp(cur.regie_id, ctx->user.id) == 0;
-	if (!leader && !current) {
+	if (!leader && !current && !by_meeting) {
 		r = err_set(err, CASUS_E_PERM,
 			handover ? _("Only the current regievoerder or a teamleider may hand over regie.")
 				 : _("Only a teamleider (or the team meeting) assigns a regievoerder."));
 		goto fail;
 	}
-	if ((r = write_regie(ctx, f, &to, reason, err)))
+	if ((r = write_regie(ctx, f, &to, reason, by_meeting, err)))
 		goto fail;
 	if ((r = db_commit(ctx, err)))
 		return r;
@@ -122,13 +132,19 @@ fail:
 enum casus_rc regie_assign(struct casus_ctx *ctx, struct family *f, const char *member_login,
 	const char *reason, struct casus_err *err)
 {
-	return regie_change(ctx, f, member_login, reason, false, err);
+	return regie_change(ctx, f, member_login, reason, false, false, err);
 }
 
 enum casus_rc regie_handover(struct casus_ctx *ctx, struct family *f, const char *member_login,
 	const char *reason, struct casus_err *err)
 {
-	return regie_change(ctx, f, member_login, reason, true, err);
+	return regie_change(ctx, f, member_login, reason, true, false, err);
+}
+
+enum casus_rc regie_by_meeting(struct casus_ctx *ctx, struct family *f, const char *member_login,
+	const char *reason, struct casus_err *err)
+{
+	return regie_change(ctx, f, member_login, reason, false, true, err);
 }
 
 static const char SQL_HISTORY[] =
