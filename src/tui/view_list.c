@@ -398,8 +398,10 @@ static void describe_filters(const struct app *a, char *out, size_t outsz)
 	if (q->flags && o >= 0 && (size_t)o < outsz)
 		o += snprintf(out + o, outsz - (size_t)o, " %s %s", draw_glyph(DG_SEP),
 			family_flag_label(q->flags));
+	/* What was searched for is usually a name: privacy mode only says there is one. */
 	if (q->search && o >= 0 && (size_t)o < outsz)
-		snprintf(out + o, outsz - (size_t)o, " %s /%s", draw_glyph(DG_SEP), q->search);
+		snprintf(out + o, outsz - (size_t)o, " %s /%s", draw_glyph(DG_SEP),
+			a->privacy ? _("(search)") : q->search);
 }
 
 static void paint_header(struct app *a, WINDOW *w, const struct col_fit *f, int width)
