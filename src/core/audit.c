@@ -232,6 +232,10 @@ static const char SQL_EACH[] =
 enum casus_rc audit_each(struct casus_ctx *ctx, const struct audit_filter *f,
 	int (*fn)(void *arg, const struct audit_row *row), void *arg, struct casus_err *err)
 {
+	/* The log is itself access-controlled (NEN 7513): the teamleider reads it. */
+	enum casus_rc r = member_require(ctx, ROLE_TEAMLEIDER, _("read the access log"), err);
+	if (r)
+		return r;
 	sqlite3_stmt *st = db_stmt(ctx, SQL_EACH, err);
 	if (!st)
 		return err->rc;

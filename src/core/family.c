@@ -4,6 +4,7 @@
 
 #include "casus/audit.h"
 #include "casus/clock.h"
+#include "casus/escalation.h"
 #include "casus/family.h"
 #include "casus/i18n.h"
 #include "casus/member.h"
@@ -459,6 +460,24 @@ enum casus_rc family_set_phase(struct casus_ctx *ctx, struct family *f, enum fam
 	return phase_end(ctx, f, r, err);
 }
 
+/* A request still waiting for a decision would be stranded on a closed (read-only)
+ * family: it must be decided or withdrawn first. Requests acted on before approval
+ * are the exception: their retroactive review goes on after closing. */
+static enum casus_rc close_blocked_by_escalations(struct casus_ctx *ctx,
+	const struct family *f, struct casus_err *err)
+{
+	struct escalation_flags fl;
+	enum casus_rc r = escalation_family_flags(ctx, f->id, &fl, err);
+	if (r)
+		return r;
+	int waiting = fl.pending - fl.acted_undecided;
+	if (waiting > 0)
+		return err_set(err, CASUS_E_STATE,
+			_("Family %s still has %d escalation request(s) awaiting a decision; have them "
+			  "decided or withdrawn before closing the case."), f->case_no, waiting);
+	return CASUS_OK;
+}
+
 enum casus_rc family_close(struct casus_ctx *ctx, struct family *f, const char *reason,
 	struct casus_err *err)
 {
@@ -468,6 +487,8 @@ enum casus_rc family_close(struct casus_ctx *ctx, struct family *f, const char *
 	struct family cur;
 	if (!(r = family_get(ctx, f->id, &cur, err)) && cur.phase == PHASE_AFGESLOTEN)
 		r = err_set(err, CASUS_E_STATE, _("Family %s is already closed."), cur.case_no);
+	if (!r)
+		r = close_blocked_by_escalations(ctx, &cur, err);
 	if (!r)
 		r = write_phase(ctx, f, PHASE_AFGESLOTEN, reason, 0, err);
 	return phase_end(ctx, f, r, err);

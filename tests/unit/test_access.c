@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "casus/audit.h"
+#include "casus/escalation.h"
 #include "casus/family.h"
 #include "casus/member.h"
 #include "casus/note.h"
@@ -171,6 +172,51 @@ START_TEST(long_messages_are_cut_on_a_character_boundary)
 }
 END_TEST
 
+START_TEST(only_a_teamleider_reads_the_access_log)
+{
+	struct fixture fx;
+	fx_setup(&fx);
+	char ws[128] = "";
+	fx_act_as(&fx, "coach1");
+	struct casus_err e = { 0 };
+	ck_assert_int_eq(audit_each(fx.ctx, NULL, last_workstation, ws, &e), CASUS_E_PERM);
+	fx_act_as(&fx, "gw1");
+	ck_assert_int_eq(audit_each(fx.ctx, NULL, last_workstation, ws, &e), CASUS_E_PERM);
+	fx_act_as_leader(&fx);
+	ck_ok(audit_each(fx.ctx, NULL, last_workstation, ws, &fx.err));
+	ck_assert_str_ne(ws, "");
+	fx_teardown(&fx);
+}
+END_TEST
+
+START_TEST(a_case_with_an_undecided_request_cannot_be_closed)
+{
+	struct fixture fx;
+	fx_setup(&fx);
+	char id[CASUS_ID_LEN];
+	fx_family(&fx, "Peters", id);
+	struct family f;
+	ck_ok(family_get(fx.ctx, id, &f, &fx.err));
+	ck_ok(regie_assign(fx.ctx, &f, "coach1", NULL, &fx.err));
+	fx_act_as(&fx, "coach1");
+	struct escalation_new in = { .family = id, .kind = ESC_SPECIALISTISCH,
+		.urgency = URGENCY_NORMAAL, .reason = "Traumabehandeling nodig voor Sem." };
+	struct escalation esc;
+	ck_ok(escalation_request(fx.ctx, &in, &esc, &fx.err));
+	struct casus_err e = { 0 };
+	ck_ok(family_get(fx.ctx, id, &f, &fx.err));
+	ck_assert_int_eq(family_close(fx.ctx, &f, "klaar", &e), CASUS_E_STATE);
+	ck_assert(strstr(e.msg, "awaiting a decision") != NULL);
+	ck_ok(family_get(fx.ctx, id, &f, &fx.err));
+	ck_assert_int_ne(f.phase, PHASE_AFGESLOTEN);
+	ck_ok(escalation_withdraw(fx.ctx, &esc, "Niet meer nodig", &fx.err));
+	ck_ok(family_get(fx.ctx, id, &f, &fx.err));
+	ck_ok(family_close(fx.ctx, &f, "klaar", &fx.err));
+	ck_assert_int_eq(f.phase, PHASE_AFGESLOTEN);
+	fx_teardown(&fx);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("access");
@@ -182,6 +228,8 @@ int main(void)
 	tcase_add_test(tc, confidential_notes_follow_the_team_setting);
 	tcase_add_test(tc, ssh_client_cannot_smuggle_text_into_the_log);
 	tcase_add_test(tc, long_messages_are_cut_on_a_character_boundary);
+	tcase_add_test(tc, only_a_teamleider_reads_the_access_log);
+	tcase_add_test(tc, a_case_with_an_undecided_request_cannot_be_closed);
 	suite_add_tcase(s, tc);
 	return fx_run(s);
 }

@@ -49,6 +49,11 @@ casus "${carla[@]}" escalation act "$slow"
 unchanged team.db "$before"
 casus "${carla[@]}" escalation act "$acute" --note "Veilig Thuis gebeld"
 casus "${gijs[@]}" escalation list --pending
+# closing waits for undecided requests, except what was already acted on
+before=$(snap team.db)
+casus --db team.db family close 2026-0002 --reason "Verhuisd"
+unchanged team.db "$before"
+casus "${carla[@]}" escalation withdraw "$slow" --reason "Gezin verhuist"
 # a closed family: no new requests, no decisions, except on what was already done
 quiet --db team.db family close 2026-0002 --reason "Verhuisd"
 before=$(snap team.db)
