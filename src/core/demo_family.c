@@ -146,7 +146,7 @@ static const char *const handover_reasons[] = {
  * phase plan to where it is now; meldcode and escalations follow. */
 typedef enum casus_rc (*content_step)(struct demo *d, struct demo_fam *fam);
 static const content_step content_steps[] = { demo_parties, demo_consents, demo_notes,
-	demo_plan };
+	demo_plan, demo_meldcode, demo_escalations };
 
 static enum casus_rc register_family(struct demo *d, struct demo_fam *fam)
 {
@@ -231,6 +231,7 @@ static enum casus_rc close_and_reopen(struct demo *d, struct demo_fam *fam)
 {
 	const struct demo_tpl *t = fam->t;
 	enum casus_rc r;
+	demo_act(d, fam->coach);
 	if ((t->flags & DF_SWITCH) && t->fw != fam->f.framework) {
 		fam->f.framework = (enum family_framework)t->fw;
 		if ((r = family_update(d->ctx, &fam->f, d->err)))
@@ -242,7 +243,8 @@ static enum casus_rc close_and_reopen(struct demo *d, struct demo_fam *fam)
 		? "Afgesloten met vinger aan de pols: de huisarts houdt contact en meldt zich bij "
 		  "nieuwe zorgen. Terugvalrisico laag; nazorgcontact over drie maanden."
 		: "Positief afgesloten: de doelen zijn behaald. Nazorgcontact over drie maanden.";
-	if ((r = family_close(d->ctx, &fam->f, why, d->err)) || !(t->flags & DF_REOPEN))
+	if ((r = demo_plan_closure(d, fam)) || (r = family_close(d->ctx, &fam->f, why, d->err))
+	    || !(t->flags & DF_REOPEN))
 		return r;
 	if ((r = family_reopen(d->ctx, &fam->f,
 		     "Heraanmelding door de moeder: het schoolverzuim is terug.", d->err)))

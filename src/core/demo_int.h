@@ -6,9 +6,13 @@
  * demo_people.c  persons (with BSNs), involved parties and consent
  * demo_names.c   name, street and phone pools
  * demo_notes.c   notes: facts, hypotheses, diagnoses, a correction, a confidential one
+ * demo_plan.c    family plans: drafts, agreed and revised versions, evaluations, closure
+ * demo_plan_text.c  the plans' texts per theme
+ * demo_meldcode.c   meldcode trajectories at every step, closed, melded, acute
+ * demo_escalation.c escalations of every kind and state, the gedragswetenschapper's part
  *
- * Later content (plans, meldcode, escalations, meetings) is one more step function in
- * demo_family.c's content_steps[] (or a team-wide step after the families). */
+ * Later content (meetings) is one more step function in demo_family.c's content_steps[]
+ * (or a team-wide step after the families). */
 #ifndef CASUS_DEMO_INT_H
 #define CASUS_DEMO_INT_H
 #include <stdbool.h>
@@ -36,6 +40,12 @@ struct demo {
 	char caller[CASUS_LOGIN_MAX + 1];
 	struct member seat[SEAT_COUNT];   /* a skipped seat holds a copy of the caller */
 	int bsn_seq;
+};
+
+/* The professionals around the team (demo_people.c has their names). */
+enum demo_pro {
+	PRO_HUISARTS1, PRO_HUISARTS2, PRO_LEERKRACHT, PRO_IB, PRO_MENTOR, PRO_JEUGDARTS, PRO_GGZ,
+	PRO_VT, PRO_GV, PRO_SCHULD, PRO_COUNT
 };
 
 /* Where a family's names come from (given-name and surname pools). */
@@ -130,8 +140,57 @@ enum family_phase demo_target_phase(const struct demo_fam *fam);
 enum casus_rc demo_walk(struct demo *d, struct demo_fam *fam, enum family_phase to);
 
 /* demo_plan.c */
-/* The family plan: drafted in phase plan, agreed before uitvoering, carried out. */
+/* The family plan: drafted in phase plan, agreed before uitvoering, carried out and
+ * evaluated; some plans revised (a superseded version, or a new draft beside the
+ * agreed one); a veiligheidsplan where safety is the theme. */
 enum casus_rc demo_plan(struct demo *d, struct demo_fam *fam);
+/* How the case is closed (kind, relapse risk, aftercare), before family_close. */
+enum casus_rc demo_plan_closure(struct demo *d, struct demo_fam *fam);
+
+/* demo_meldcode.c */
+/* Meldcode trajectories at every step, closed ones, meldingen, an acute case. */
+enum casus_rc demo_meldcode(struct demo *d, struct demo_fam *fam);
+
+/* demo_escalation.c */
+/* Escalations of every kind and state, and the gedragswetenschapper's decisions. */
+enum casus_rc demo_escalations(struct demo *d, struct demo_fam *fam);
+/* A gedragswetenschapper (seat gw) approves the pending melding Veilig Thuis of a
+ * meldcode trajectory; afterwards the regievoerder acts again. */
+enum casus_rc demo_approve_melding(struct demo *d, struct demo_fam *fam,
+	const char *trajectory_id, int gw);
+
+/* demo_plan_text.c */
+/* Who owns an action in the texts: a parent, the focus child, the network, the
+ * theme's professional, or the coach. */
+enum demo_owner { DA_PARENT, DA_CHILD, DA_NETWORK, DA_PRO, DA_COACH };
+struct demo_worry_text {
+	const char *who, *since, *worry, *consequences;
+};
+struct demo_goal_text {
+	const char *leefgebied, *body;
+	signed char start, target; /* 0-10 */
+};
+struct demo_action_text {
+	unsigned char owner;       /* enum demo_owner */
+	const char *body;
+	short due;                 /* days after agreement; 0: some weeks from today */
+};
+struct demo_plan_text {
+	const char *aanleiding, *krachten, *eerdere_hulp;
+	struct demo_worry_text worry[2];
+	struct demo_goal_text goal[3];
+	struct demo_action_text action[4];
+	unsigned char pros[3];     /* the theme's professionals, first one involved wins */
+	const char *arrangement;   /* made with that professional */
+	const char *revised_goal;  /* the first goal as a later version words it */
+	struct demo_action_text new_action; /* added by a later version */
+};
+const struct demo_plan_text *demo_plan_text(int theme);
+extern const char *const demo_safety_text[4]; /* worries, working, needed, agreements */
+#define DEMO_EVAL_TEXTS 6
+#define DEMO_EVAL_FINAL 4   /* the closing evaluation */
+#define DEMO_EVAL_NO_NEXT 5 /* held without fixing the next date */
+extern const char *const demo_eval_text[DEMO_EVAL_TEXTS];
 
 /* demo_people.c */
 enum casus_rc demo_persons(struct demo *d, struct demo_fam *fam);
@@ -143,6 +202,11 @@ void demo_bsn(struct demo *d, char out[static 10]);
  * NULL when the family has no children. */
 const struct demo_person *demo_focus_child(const struct demo_fam *fam);
 const struct demo_person *demo_first_parent(const struct demo_fam *fam);
+/* Whether data are shared with this professional on consent (not Veilig Thuis or the
+ * gezinsvoogd, who have a legal basis). */
+bool demo_pro_shares(int pro);
+/* The family's party for a professional (enum demo_pro), NULL when not involved. */
+const struct demo_party *demo_party_of(const struct demo_fam *fam, int pro);
 
 /* demo_names.c */
 const char *demo_given_name(struct demo *d, int origin, bool female);
@@ -153,5 +217,11 @@ void demo_mobile(struct demo *d, char *out, size_t outsz);
 /* demo_notes.c */
 enum casus_rc demo_notes(struct demo *d, struct demo_fam *fam);
 enum casus_rc demo_reopen_note(struct demo *d, struct demo_fam *fam);
+/* Fill {kind} (the focus child), {ouder} (the first parent), {bron}, {reg}, {bezoek}
+ * and {coach} in tpl for this family. */
+void demo_fill(struct demo *d, const struct demo_fam *fam, const char *tpl, char *out,
+	size_t outsz);
+/* The family's question in its own words, as noted at the first home visit. */
+const char *demo_question(int theme);
 
 #endif

@@ -282,3 +282,16 @@ enum casus_rc demo_reopen_note(struct demo *d, struct demo_fam *fam)
 		"sinds de zomervakantie weer van school en de oude afspraken houden geen stand.",
 		false, NULL, NULL);
 }
+
+void demo_fill(struct demo *d, const struct demo_fam *fam, const char *tpl, char *out,
+	size_t outsz)
+{
+	struct vars v;
+	family_vars(d, fam, &v);
+	fill(&v, tpl, out, outsz);
+}
+
+const char *demo_question(int theme)
+{
+	return theme >= 0 && theme < TH_COUNT ? themes[theme].vraag : "";
+}

@@ -203,11 +203,6 @@ const struct demo_person *demo_first_parent(const struct demo_fam *fam)
 
 /* ---- involved parties ---- */
 
-enum pro {
-	PRO_HUISARTS1, PRO_HUISARTS2, PRO_LEERKRACHT, PRO_IB, PRO_MENTOR, PRO_JEUGDARTS, PRO_GGZ,
-	PRO_VT, PRO_GV, PRO_SCHULD, PRO_COUNT
-};
-
 /* The professionals around the team: the same GPs and schools turn up in many
  * families, as in a real town. Contacts use the reserved .example domain. */
 static const struct {
@@ -244,6 +239,19 @@ static const struct {
 	{ "voetbaltrainer", "VV Maasoever", 0 }, { "tante", NULL, 1 }, { "buurman", NULL, 0 },
 	{ "vriendin van moeder", NULL, 0 }, { "peetoom", NULL, 1 },
 };
+
+bool demo_pro_shares(int pro)
+{
+	return pro >= 0 && pro < PRO_COUNT && pros[pro].purpose != NULL;
+}
+
+const struct demo_party *demo_party_of(const struct demo_fam *fam, int pro)
+{
+	for (int k = 0; k < fam->nparty; k++)
+		if (fam->party[k].pro == pro)
+			return &fam->party[k];
+	return NULL;
+}
 
 static enum casus_rc add_party(struct demo *d, struct demo_fam *fam, const struct party_new *in,
 	int pro)
@@ -376,6 +384,18 @@ static enum casus_rc consent_child(struct demo *d, struct demo_fam *fam,
 	return r;
 }
 
+/* The adults of the household give their own consent, on the same day for every
+ * party (no draw from the generator, so the families after this one stay the same). */
+static enum casus_rc consent_adult(struct demo *d, struct demo_fam *fam,
+	const struct demo_person *adult, const struct demo_party *party)
+{
+	char on[11];
+	struct consent c;
+	demo_after(d, fam->visit[0] ? fam->visit : fam->reg, 7, on);
+	return consent_grant(d->ctx, adult->id, party->id, adult->id, pros[party->pro].purpose,
+		on, &c, d->err);
+}
+
 enum casus_rc demo_consents(struct demo *d, struct demo_fam *fam)
 {
 	/* In intake consent has not been asked yet: those families show as missing it. */
@@ -389,9 +409,9 @@ enum casus_rc demo_consents(struct demo *d, struct demo_fam *fam)
 		if (party->pro < 0 || !pros[party->pro].purpose)
 			continue;
 		for (int i = 0; i < fam->np; i++) {
-			if (fam->p[i].role != PERSON_KIND)
-				continue;
-			enum casus_rc r = consent_child(d, fam, &fam->p[i], party, &withdraw);
+			enum casus_rc r = fam->p[i].role == PERSON_KIND
+				? consent_child(d, fam, &fam->p[i], party, &withdraw)
+				: consent_adult(d, fam, &fam->p[i], party);
 			if (r)
 				return r;
 		}

@@ -1,6 +1,6 @@
 # casus demo: a demo team database with at least 40 families, in WAL mode, private
-# to its owner, sound; --as works there (and only there); --force replaces only a
-# demo database.
+# to its owner, sound, with plans, meldcode trajectories and an approvals queue; --as
+# works there (and only there); --force replaces only a demo database.
 . "$CASUS_LIB"
 casus --lang en demo --db X.db
 lines=$("$CASUS" --db X.db family list --format tsv | wc -l)
@@ -14,6 +14,12 @@ sqlite3 X.db "DELETE FROM audit" 2>&1 | grep -o 'append-only'
 # (only the regievoerder column: the demo's families may change, its rule may not)
 "$CASUS" --db X.db --as mbenali family list --mine --format tsv | cut -f4 | uniq -c | sed 's/^ *[0-9]* //'
 casus --lang en --db X.db --as no.such.member family list
+# plans in every state; meldcode trajectories open and closed, by outcome
+sqlite3 X.db "SELECT status, count(*) FROM plan GROUP BY status ORDER BY status"
+sqlite3 X.db "SELECT status, coalesce(outcome, '-'), count(*) FROM meldcode GROUP BY 1, 2 ORDER BY 1, 2"
+# the gedragswetenschapper's queue (by case: kind, level, urgency, status, acted before
+# approval); its order among equals follows ids, so sorted here
+"$CASUS" --db X.db --as sdemir escalation list --pending --format tsv | cut -f2,4-7,9 | tail -n +2 | sort
 # the default place, and no silent replacement
 casus --lang en demo
 casus --lang en demo
