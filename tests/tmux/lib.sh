@@ -9,6 +9,7 @@ SOCK=casus-test-$$
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/casus-tmux-XXXXXX")
 export TZ=UTC CASUS_NOW=${CASUS_NOW:-2026-11-23T09:00:00Z} CASUS_UUID_SEED=${CASUS_UUID_SEED:-42}
 export LC_ALL=C.UTF-8 HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/config" CASUS_DB=
+export TERM=${TERM:-xterm-256color} # tmux itself wants one, even detached
 unset NO_COLOR TMUX
 mkdir -p "$HOME"
 DB="$TMP/team.db"
