@@ -4,6 +4,7 @@
 #ifndef CASUS_CLI_H
 #define CASUS_CLI_H
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "casus/db.h"
 #include "casus/err.h"
@@ -104,6 +105,18 @@ int cli_escalation_kind(const char *cmd, const char *s);
 void cli_escalation_state(const struct escalation *e, char *out, size_t outsz);
 /* The flag markers: "flagged", "retroactive", "no approval" (comma-separated). */
 void cli_escalation_flags(const struct escalation *e, char *out, size_t outsz);
+
+/* Where an export goes (cli_export.c): made in memory, then printed or written to a
+ * new file of mode 0600 that never replaces one. open: 0 or an exit code after the
+ * error; close delivers the document when ok (a created file is removed otherwise). */
+struct cli_sink {
+	FILE *mem;
+	char *buf;
+	size_t len;
+	int fd; /* -1: stdout */
+};
+int cli_sink_open(const char *path, struct cli_sink *s);
+int cli_sink_close(struct cli_sink *s, const char *path, bool ok);
 
 /* The command groups (cli_*.c). argv[0] is the command word. */
 int cmd_init(struct cli *cli, int argc, char **argv);

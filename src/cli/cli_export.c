@@ -15,15 +15,17 @@
 #include "casus/meldcode.h"
 #include "casus/plan.h"
 #include "cli.h"
+#include "cli_meeting.h"
 
 static const struct cli_cmd export_cmd = {
 	"export",
-	N_("casus export plan|meldcode CASE_NO --format md|json [--output FILE]"),
+	N_("casus export plan|meldcode|minutes KEY --format md|json [--output FILE]"),
 	N_("Export a family's record, in the language of --lang (default nl). Every export\n"
 	   "is recorded in the access log.\n"
 	   "\n"
 	   "  casus export plan CASE_NO [--version N] --format md|json [--output FILE]\n"
 	   "  casus export meldcode CASE_NO --format md|json [--output FILE]\n"
+	   "  casus export minutes MEETING --format md|json [--privacy] [--output FILE]\n"
 	   "See casus export COMMAND --help."),
 };
 
@@ -69,16 +71,9 @@ struct export_req {
 
 /* ---- where the document goes ---- */
 
-struct sink {
-	FILE *mem;
-	char *buf;
-	size_t len;
-	int fd; /* -1: stdout */
-};
-
-static int sink_open(const char *path, struct sink *s)
+int cli_sink_open(const char *path, struct cli_sink *s)
 {
-	*s = (struct sink){ .fd = -1 };
+	*s = (struct cli_sink){ .fd = -1 };
 	if (path) {
 		s->fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (s->fd < 0) {
@@ -120,7 +115,7 @@ static bool write_all(int fd, const char *p, size_t n)
 }
 
 /* Deliver the document when ok; a file we created is removed when anything failed. */
-static int sink_close(struct sink *s, const char *path, bool ok)
+int cli_sink_close(struct cli_sink *s, const char *path, bool ok)
 {
 	int e = 0;
 	fclose(s->mem);
@@ -191,7 +186,7 @@ static int export_cmd_run(struct cli *cli, const struct cli_cmd *cmd, bool plan,
 {
 	struct cli_val v[O_COUNT] = { { false, NULL } }; /* meldcode has no --version */
 	struct export_req q;
-	struct sink s;
+	struct cli_sink s;
 	char cmdp[32];
 	snprintf(cmdp, sizeof cmdp, "%s ", cmd->name);
 	int r = cli_parse(cli, cmd, argc, argv, export_opts, plan ? O_COUNT : O_COUNT - 1, v,
@@ -200,16 +195,16 @@ static int export_cmd_run(struct cli *cli, const struct cli_cmd *cmd, bool plan,
 		return r;
 	if ((r = export_req(cmdp, v, &q)) || (r = cli_open(cli, true)))
 		return r;
-	if ((r = sink_open(q.output, &s))) {
+	if ((r = cli_sink_open(q.output, &s))) {
 		cli_close(cli);
 		return r;
 	}
 	enum casus_rc rc = run_export(cli, plan, &q, s.mem);
 	if (rc) {
-		sink_close(&s, q.output, false);
+		cli_sink_close(&s, q.output, false);
 		r = cli_fail(cli);
 	} else {
-		r = sink_close(&s, q.output, true);
+		r = cli_sink_close(&s, q.output, true);
 	}
 	cli_close(cli);
 	return r;
@@ -229,5 +224,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return export_cmd_run(cli, &plan_cmd, true, argc, argv);
 	if (strcmp(word, "meldcode") == 0)
 		return export_cmd_run(cli, &meldcode_cmd, false, argc, argv);
-	return cli_usage_error("export ", _("unknown export '%s' (plan or meldcode)"), word);
+	if (strcmp(word, "minutes") == 0)
+		return cmd_export_minutes(cli, argc, argv);
+	return cli_usage_error("export ", _("unknown export '%s' (plan, meldcode or minutes)"),
+		word);
 }

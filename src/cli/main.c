@@ -9,6 +9,7 @@
 #include "casus/i18n.h"
 #include "casus_config.h"
 #include "cli.h"
+#include "cli_meeting.h"
 #include "tui.h"
 
 static const struct cli_cmd main_cmd = {
@@ -23,7 +24,11 @@ static const struct cli_cmd main_cmd = {
 	   "  member      add, list and change team members\n"
 	   "  family      register, list, show and change families (cases)\n"
 	   "  escalation  request escalations; approve, reject or ask (gedragswetenschapper)\n"
-	   "  export      a family's plan or meldcode record as a document (md) or JSON\n"
+	   "  meeting     the weekly case meeting: plan, agenda, run it, minutes; without\n"
+	   "              a command: meeting mode on the next meeting\n"
+	   "  team-issue  the team-issues register (way of working), kept across meetings\n"
+	   "  export      a family's plan or meldcode record, or a meeting's minutes, as a\n"
+	   "              document (md) or JSON\n"
 	   "  audit       the access log (teamleider), and --verify its hash chain\n"
 	   "  setting     the team's settings; a teamleider changes them\n"
 	   "  check       check the database and its access log; exit 0 when sound\n"
@@ -119,6 +124,8 @@ static const struct {
 	{ "member", cmd_member },
 	{ "family", cmd_family },
 	{ "escalation", cmd_escalation },
+	{ "meeting", cmd_meeting },
+	{ "team-issue", cmd_team_issue },
 	{ "export", cmd_export },
 	{ "audit", cmd_audit },
 	{ "setting", cmd_setting },
