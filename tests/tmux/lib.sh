@@ -19,7 +19,7 @@ cleanup() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
 	rm -rf "$TMP"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT HUP INT PIPE TERM
 
 fixture() {
 	"$MKFIXTURE" "$DB" "$TMP/names.txt" >"$TMP/fixture.log" 2>&1 || {
