@@ -96,6 +96,7 @@ struct edit_state {
 };
 
 struct script; /* test mode: script.c */
+struct mc_ui;  /* the meldcode stepper and its forms: view_meldcode.h */
 
 struct app {
 	struct casus_ctx *ctx;
@@ -117,6 +118,7 @@ struct app {
 	struct edit_state edit;
 	struct flag_rules rules;
 	struct meldcode_summary mc;    /* the selected family's trajectory (stepper pane) */
+	struct mc_ui *mcui;            /* stepper state and the open meldcode form (owned) */
 	char msg[700];
 	bool msg_error;
 	int64_t data_version;
@@ -157,6 +159,14 @@ void family_pane_paint(struct app *a, WINDOW *w);
 void meldcode_pane_load(struct app *a);
 unsigned meldcode_pane_handle(struct app *a, enum action act);
 void meldcode_pane_paint(struct app *a, WINDOW *w);
+void meldcode_pane_free(struct app *a);
+/* The pane is shown for the selection without an open trajectory (closed, or new). */
+bool meldcode_pane_pinned(const struct app *a);
+/* A meldcode form is open: it gets every key (meldcode_form_key). */
+bool meldcode_form_active(const struct app *a);
+unsigned meldcode_form_key(struct app *a, const struct key *k);
+/* Meldcode actions from other panes (open / show a trajectory, acute danger). */
+unsigned meldcode_action(struct app *a, enum action act);
 
 /* ---- view_help.c ---- */
 unsigned help_handle(struct app *a, enum action act);
