@@ -20,8 +20,9 @@ enum family_flag {
 	FLAG_ESC_APPROVED = 1u << 4,
 	FLAG_ESC_REJECTED = 1u << 5,
 	FLAG_AGENDA = 1u << 6,        /* on the next meeting's agenda */
+	FLAG_ESC_ACTED = 1u << 7,     /* acted on before approval, not decided yet */
 };
-#define FLAG_KIND_COUNT 7
+#define FLAG_KIND_COUNT 8
 /* The kinds the case-list query can filter on (struct family_query.flags). */
 #define FLAG_FILTERABLE (FLAG_EVAL_OVERDUE | FLAG_FIRST_VISIT)
 

@@ -13,7 +13,7 @@
 
 static const char *const flag_names[FLAG_KIND_COUNT] = { "overdue", "first-visit",
 	"meldcode", "escalation-pending", "escalation-approved", "escalation-rejected",
-	"agenda" };
+	"agenda", "escalation-acted" };
 
 unsigned family_flag_kind(int i)
 {
@@ -44,6 +44,7 @@ const char *family_flag_label(unsigned flag)
 	case FLAG_ESC_APPROVED: return _("escalation approved");
 	case FLAG_ESC_REJECTED: return _("escalation rejected");
 	case FLAG_AGENDA: return _("on the next meeting's agenda");
+	case FLAG_ESC_ACTED: return _("acted on before approval, not decided yet");
 	default: return "?";
 	}
 }
@@ -103,6 +104,8 @@ enum casus_rc family_flags_get(struct casus_ctx *ctx, const struct flag_rules *r
 		out->bits |= FLAG_ESC_APPROVED;
 	if (ef.rejected)
 		out->bits |= FLAG_ESC_REJECTED;
+	if (ef.acted_undecided)
+		out->bits |= FLAG_ESC_ACTED;
 	struct meldcode_summary mc;
 	if ((r = meldcode_summary(ctx, row->id, &mc, err)))
 		return r;

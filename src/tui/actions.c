@@ -45,29 +45,23 @@ static const struct action_def table[A_COUNT] = {
 	[A_FILTER_CLEAR] = { A_FILTER_CLEAR, "filter-clear",
 		N_("clear search and filters (open cases, sorted by name)"), NULL },
 	[A_EDIT_NAME] = { A_EDIT_NAME, "edit-name", N_("edit the family's name"), N_("edit") },
-	[A_MC_OPEN] = { A_MC_OPEN, "meldcode",
-		N_("show the family's meldcode trajectory, or open one"), NULL },
-	[A_MC_ACUTE] = { A_MC_ACUTE, "meldcode-acute",
-		N_("acute danger: record that police / Veilig Thuis was contacted"), NULL },
-	[A_MC_ADD] = { A_MC_ADD, "meldcode-add",
-		N_("record an entry in the selected step (signal, consultation, conversation, "
-		   "weighing, decision)"), N_("new") },
-	[A_MC_VERDICT] = { A_MC_VERDICT, "meldcode-verdict",
-		N_("confirm or refute a hypothesis"), NULL },
-	[A_MC_KINDCHECK] = { A_MC_KINDCHECK, "meldcode-kindcheck",
-		N_("record the kindcheck (adult client)"), NULL },
-	[A_MC_SKIP] = { A_MC_SKIP, "meldcode-skip",
-		N_("skip step 3 for one of the two legal reasons"), NULL },
-	[A_MC_DONE] = { A_MC_DONE, "meldcode-done", N_("mark the selected step done"), NULL },
-	[A_MC_EVENT] = { A_MC_EVENT, "meldcode-event",
-		N_("record what follows the decision (discussed, manager, melding, feedback, "
-		   "follow-up)"), N_("follow-up") },
-	[A_MC_AFTER_ALL] = { A_MC_AFTER_ALL, "meldcode-melden-after-all",
-		N_("melden after all: a new decision replacing the current one"), NULL },
-	[A_MC_GUIDE] = { A_MC_GUIDE, "meldcode-guidance",
-		N_("show or hide the guidance for the selected step"), N_("guidance") },
-	[A_MC_CLOSE] = { A_MC_CLOSE, "meldcode-close",
-		N_("close the trajectory once its decision was carried out"), NULL },
+	[A_QUEUE] = { A_QUEUE, "queue",
+		N_("the approvals queue: escalations waiting for a gedragswetenschapper"), NULL },
+	[A_APPROVE] = { A_APPROVE, "approve",
+		N_("approve the selected request (asks for a motivation)"), N_("approve") },
+	[A_REJECT] = { A_REJECT, "reject",
+		N_("reject the selected request (asks for a motivation and what is needed "
+		   "instead)"), N_("reject") },
+	[A_ASK] = { A_ASK, "ask",
+		N_("ask the requester for more information (the request goes back to them)"),
+		N_("ask") },
+	[A_ESC_REQUEST] = { A_ESC_REQUEST, "escalate",
+		N_("request an escalation for the opened family (kind, reason, what was tried, "
+		   "what is asked, urgency; acute: act now)"), N_("escalate") },
+	[A_ESC_WITHDRAW] = { A_ESC_WITHDRAW, "withdraw",
+		N_("withdraw your pending request for the opened family"), NULL },
+	[A_ESC_ANSWER] = { A_ESC_ANSWER, "answer",
+		N_("answer the gedragswetenschapper's question on a request"), NULL },
 };
 
 const struct action_def *action_get(enum action a)
@@ -84,7 +78,7 @@ int action_parse(const char *name)
 }
 
 static const char *const section_names[SECTION_COUNT] = { "generic", "list", "family",
-	"meldcode", "help" };
+	"meldcode", "help", "queue" };
 
 const char *section_name(enum section s)
 {
@@ -107,6 +101,7 @@ const char *section_title(enum section s)
 	case SECTION_FAMILY: return _("Family");
 	case SECTION_MELDCODE: return _("Meldcode");
 	case SECTION_HELP: return _("Help");
+	case SECTION_QUEUE: return _("Approvals queue");
 	default: return "?";
 	}
 }

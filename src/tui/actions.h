@@ -17,16 +17,15 @@ enum action {
 	A_FILTER_PHASE, A_FILTER_MINE, A_FILTER_FLAG, A_FILTER_CLEAR,
 	/* family */
 	A_EDIT_NAME,
-	/* meldcode */
-	A_MC_OPEN, A_MC_ACUTE, A_MC_ADD, A_MC_VERDICT, A_MC_KINDCHECK, A_MC_SKIP, A_MC_DONE,
-	A_MC_EVENT, A_MC_AFTER_ALL, A_MC_GUIDE, A_MC_CLOSE,
+	/* escalations: approvals queue and family pane */
+	A_QUEUE, A_APPROVE, A_REJECT, A_ASK, A_ESC_REQUEST, A_ESC_WITHDRAW, A_ESC_ANSWER,
 	A_COUNT
 };
 
 /* Key sections: which view a binding belongs to. SECTION_GENERIC applies in every
  * view unless the view's own section binds the same key. */
 enum section { SECTION_GENERIC, SECTION_LIST, SECTION_FAMILY, SECTION_MELDCODE, SECTION_HELP,
-	SECTION_COUNT };
+	SECTION_QUEUE, SECTION_COUNT };
 
 struct action_def {
 	enum action id;

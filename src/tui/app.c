@@ -43,13 +43,15 @@ const struct family_flags *app_selected_flags(const struct app *a)
 bool app_meldcode_shown(const struct app *a)
 {
 	const struct family_flags *f = app_selected_flags(a);
-	return f && ((f->bits & FLAG_MELDCODE) || meldcode_pane_pinned(a));
+	return f && (f->bits & FLAG_MELDCODE);
 }
 
 enum section app_section(const struct app *a)
 {
 	if (a->view == VIEW_HELP)
 		return SECTION_HELP;
+	if (a->view == VIEW_QUEUE)
+		return SECTION_QUEUE;
 	switch (a->focus) {
 	case PANE_FAMILY: return SECTION_FAMILY;
 	case PANE_MELDCODE: return SECTION_MELDCODE;
@@ -81,7 +83,7 @@ static void relayout(struct app *a)
 	struct rect r[W_COUNT] = { [W_TABS] = l->tabs, [W_LIST] = l->pane[PANE_LIST],
 		[W_FAMILY] = l->pane[PANE_FAMILY], [W_MELDCODE] = l->pane[PANE_MELDCODE],
 		[W_STATUS] = l->status, [W_MSG] = l->msg };
-	if (l->mode == LAYOUT_TOO_SMALL || a->view == VIEW_HELP) {
+	if (l->mode == LAYOUT_TOO_SMALL || a->view == VIEW_HELP || a->view == VIEW_QUEUE) {
 		memset(r, 0, sizeof r[0] * W_STATUS);
 		r[W_MAIN] = l->main;
 	}
@@ -112,10 +114,17 @@ static void paint_one(struct app *a, enum win i)
 	case W_FAMILY: family_pane_paint(a, w); break;
 	case W_MELDCODE: meldcode_pane_paint(a, w); break;
 	case W_STATUS: status_paint(a, w); break;
-	case W_MSG: msg_paint(a, w); break;
+	case W_MSG:
+		if (esc_form_active(a))
+			esc_form_paint(a, w);
+		else
+			msg_paint(a, w);
+		break;
 	case W_MAIN:
 		if (a->lay.mode == LAYOUT_TOO_SMALL)
 			too_small_paint(a, w);
+		else if (a->view == VIEW_QUEUE)
+			queue_paint(a, w);
 		else
 			help_paint(a, w);
 		break;
@@ -130,7 +139,8 @@ static void paint(struct app *a)
 {
 	static const unsigned bit[W_COUNT] = { R_PAINT_STATUS, R_PAINT_LIST, R_PAINT_FAMILY,
 		R_PAINT_MELDCODE, R_PAINT_STATUS, R_PAINT_MSG, R_PAINT_MAIN };
-	bool editing = a->edit.kind == EDIT_SEARCH || a->edit.kind == EDIT_NAME;
+	bool editing = a->edit.kind == EDIT_SEARCH || a->edit.kind == EDIT_NAME
+		|| esc_form_active(a);
 	if (editing)
 		a->dirty |= R_PAINT_MSG;
 	for (int i = 0; i < W_COUNT; i++)
@@ -176,9 +186,7 @@ static unsigned generic_handle(struct app *a, enum action act)
 	case A_PRIVACY: return privacy_toggle(a);
 	case A_REDRAW: clearok(curscr, TRUE); return R_PAINT_ALL;
 	case A_LAYOUT: return cycle_layout(a);
-	case A_MC_OPEN:
-	case A_MC_ACUTE:
-		return meldcode_action(a, act);
+	case A_QUEUE: return queue_open(a);
 	case A_BACK:
 		if (a->zoom)
 			a->zoom = false;
@@ -195,6 +203,8 @@ static unsigned view_handle(struct app *a, enum action act)
 {
 	if (a->view == VIEW_HELP)
 		return help_handle(a, act);
+	if (a->view == VIEW_QUEUE)
+		return queue_handle(a, act);
 	switch (a->focus) {
 	case PANE_FAMILY: return family_pane_handle(a, act);
 	case PANE_MELDCODE: return meldcode_pane_handle(a, act);
@@ -238,6 +248,8 @@ static unsigned handle_key(struct app *a, const struct key *k)
 		return R_LAYOUT | R_PAINT_ALL;
 	if (k->fn && k->code == KEY_MOUSE)
 		return handle_mouse(a);
+	if (esc_form_active(a))
+		return esc_form_key(a, k);
 	/* A message stays until the next key. */
 	if (a->msg[0] && a->edit.kind == EDIT_NONE) {
 		a->msg[0] = '\0';
@@ -245,8 +257,6 @@ static unsigned handle_key(struct app *a, const struct key *k)
 	}
 	if (a->edit.kind != EDIT_NONE)
 		return r | edit_key(a, k);
-	if (meldcode_form_active(a) && a->lay.mode != LAYOUT_TOO_SMALL)
-		return r | meldcode_form_key(a, k);
 	enum action act = keymap_lookup(&a->keys, app_section(a), k);
 	if (a->lay.mode == LAYOUT_TOO_SMALL)
 		return act == A_QUIT ? R_QUIT : r;
@@ -275,6 +285,8 @@ static void react(struct app *a, unsigned r)
 	list_ensure_window(a);
 	if (r & R_RELOAD_FAMILY)
 		family_pane_reload(a);
+	if (r & R_RELOAD_QUEUE)
+		queue_reload(a);
 	if (r & (R_SELECT | R_RELOAD_FAMILY)) {
 		meldcode_pane_load(a);
 		r |= R_PAINT_FAMILY | R_PAINT_MELDCODE | R_PAINT_LIST;
@@ -294,7 +306,7 @@ static unsigned poll_data(struct app *a)
 	/* Another process committed: reload what is visible, keep the user's place. */
 	a->data_version = v;
 	flag_rules_load(a->ctx, &a->rules);
-	return R_REFRESH_LIST | R_RELOAD_FAMILY | R_PAINT_ALL;
+	return R_REFRESH_LIST | R_RELOAD_FAMILY | R_RELOAD_QUEUE | R_PAINT_ALL;
 }
 
 /* ---- events ---- */

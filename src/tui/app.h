@@ -38,11 +38,12 @@ enum reaction {
 	R_SELECT = 1 << 10,       /* the selected family changed */
 	R_LAYOUT = 1 << 11,       /* recompute the layout and recreate windows */
 	R_QUIT = 1 << 12,
+	R_RELOAD_QUEUE = 1 << 13, /* escalations changed: read the approvals queue again */
 };
 #define R_PAINT_ALL (R_PAINT_LIST | R_PAINT_FAMILY | R_PAINT_MELDCODE | R_PAINT_STATUS \
 	| R_PAINT_MSG | R_PAINT_MAIN)
 
-enum view { VIEW_MAIN, VIEW_HELP };
+enum view { VIEW_MAIN, VIEW_HELP, VIEW_QUEUE };
 enum win { W_TABS, W_LIST, W_FAMILY, W_MELDCODE, W_STATUS, W_MSG, W_MAIN, W_COUNT };
 
 /* The case list: a window of rows around the viewport, paged from SQLite. */
@@ -96,7 +97,7 @@ struct edit_state {
 };
 
 struct script; /* test mode: script.c */
-struct mc_ui;  /* the meldcode stepper and its forms: view_meldcode.h */
+struct esc_ui; /* escalations: view_escalation.h */
 
 struct app {
 	struct casus_ctx *ctx;
@@ -118,13 +119,13 @@ struct app {
 	struct edit_state edit;
 	struct flag_rules rules;
 	struct meldcode_summary mc;    /* the selected family's trajectory (stepper pane) */
-	struct mc_ui *mcui;            /* stepper state and the open meldcode form (owned) */
 	char msg[700];
 	bool msg_error;
 	int64_t data_version;
 	int64_t last_poll_ms;
 	unsigned dirty;                /* R_PAINT_* not yet painted */
 	struct script *script;         /* non-NULL in test mode */
+	struct esc_ui *esc;            /* approvals queue, family-pane escalations (owned) */
 	bool quit;
 	char db_name[256];
 };
@@ -159,18 +160,25 @@ void family_pane_paint(struct app *a, WINDOW *w);
 void meldcode_pane_load(struct app *a);
 unsigned meldcode_pane_handle(struct app *a, enum action act);
 void meldcode_pane_paint(struct app *a, WINDOW *w);
-void meldcode_pane_free(struct app *a);
-/* The pane is shown for the selection without an open trajectory (closed, or new). */
-bool meldcode_pane_pinned(const struct app *a);
-/* A meldcode form is open: it gets every key (meldcode_form_key). */
-bool meldcode_form_active(const struct app *a);
-unsigned meldcode_form_key(struct app *a, const struct key *k);
-/* Meldcode actions from other panes (open / show a trajectory, acute danger). */
-unsigned meldcode_action(struct app *a, enum action act);
 
 /* ---- view_help.c ---- */
 unsigned help_handle(struct app *a, enum action act);
 void help_paint(struct app *a, WINDOW *w);
+
+/* ---- view_queue*.c, view_escalation*.c (escalations) ---- */
+unsigned queue_open(struct app *a);
+void queue_reload(struct app *a);
+unsigned queue_handle(struct app *a, enum action act);
+void queue_paint(struct app *a, WINDOW *w);
+void esc_pane_load(struct app *a);
+unsigned esc_pane_handle(struct app *a, enum action act);
+/* Paint the opened family's escalations from content row `row`; returns the next row. */
+int esc_pane_paint(struct app *a, WINDOW *w, int row, int skip, int h, int width);
+/* A prompt (motivation, request) on the message line takes every key while active. */
+bool esc_form_active(const struct app *a);
+unsigned esc_form_key(struct app *a, const struct key *k);
+void esc_form_paint(struct app *a, WINDOW *w);
+void esc_ui_free(struct app *a);
 
 /* ---- status.c ---- */
 void status_paint(struct app *a, WINDOW *w);

@@ -77,7 +77,8 @@ void status_paint(struct app *a, WINDOW *w)
 	draw_fill(w, 0, 0, wd, st);
 	/* While editing, the message line holds the editor: a message (a conflict, a
 	 * refused value) takes the whole status bar, it matters more than who is here. */
-	if ((a->edit.kind == EDIT_NAME || a->edit.kind == EDIT_SEARCH) && a->msg[0]) {
+	if ((a->edit.kind == EDIT_NAME || a->edit.kind == EDIT_SEARCH || esc_form_active(a))
+	    && a->msg[0]) {
 		char m[800];
 		snprintf(m, sizeof m, " %s", a->msg);
 		draw_text(w, 0, 0, m, wd, true, st | A_BOLD);
@@ -91,7 +92,7 @@ void status_paint(struct app *a, WINDOW *w)
 		snprintf(p, sizeof p, " %s ", _("PRIVACY"));
 		x += draw_text(w, 0, x, p, wd - x, false, draw_attr(DR_PRIVACY) | A_REVERSE);
 	}
-	if (a->edit.kind != EDIT_NONE)
+	if (a->edit.kind != EDIT_NONE || esc_form_active(a))
 		edit_hints(a, right, sizeof right);
 	else
 		hints(a, app_section(a), right, sizeof right);

@@ -53,6 +53,7 @@ static void load_members(struct app *a)
 	privacy_family_mask(a->ctx, fs->fam.id, fs->fam.display_name, fs->masked,
 		sizeof fs->masked);
 	load_hulpvraag(a);
+	esc_pane_load(a);
 }
 
 void family_pane_open(struct app *a)
@@ -102,7 +103,7 @@ unsigned family_pane_handle(struct app *a, enum action act)
 		return r ? edit_start_name(a, r->id, NULL) : R_NONE;
 	}
 	case A_OPEN: return list_handle(a, A_OPEN);
-	default: return R_UNHANDLED;
+	default: return esc_pane_handle(a, act);
 	}
 	if (fs->scroll > fs->lines - 1)
 		fs->scroll = fs->lines - 1;
@@ -296,6 +297,7 @@ void family_pane_paint(struct app *a, WINDOW *w)
 	if (opened) {
 		put_details(a, &pw);
 		put_members(a, &pw);
+		pw.y = esc_pane_paint(a, w, pw.y, pw.skip, pw.h, pw.width);
 	} else if (r) {
 		put_preview(a, &pw, r);
 	} else {

@@ -61,7 +61,7 @@ static void section_lines(struct app *a, struct help_writer *hw, enum section s)
 static void legend_lines(struct help_writer *hw)
 {
 	static const char *const codes[FLAG_KIND_COUNT] = { "E", "V", "M1..M5", "X?", "X+", "X-",
-		"A" };
+		"A", "X!" };
 	help_line(hw, 0, NULL, 0, _("Flags in the case list"), A_BOLD | A_UNDERLINE);
 	for (int i = 0; i < FLAG_KIND_COUNT; i++)
 		help_line(hw, 2, codes[i], 16, family_flag_label(family_flag_kind(i)), A_NORMAL);
@@ -96,7 +96,7 @@ unsigned help_handle(struct app *a, enum action act)
 	case A_FIRST: a->help_scroll = 0; break;
 	case A_LAST: a->help_scroll = total; break;
 	case A_BACK: case A_HELP: case A_QUIT:
-		a->view = VIEW_MAIN;
+		a->view = a->help_section == SECTION_QUEUE ? VIEW_QUEUE : VIEW_MAIN;
 		return R_LAYOUT | R_PAINT_ALL;
 	default: return R_UNHANDLED;
 	}

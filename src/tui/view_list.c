@@ -73,13 +73,18 @@ static void fit_columns(int avail, struct col_fit *f)
 static void flags_text(const struct family_flags *fl, char *out, size_t outsz)
 {
 	static const char *const codes[FLAG_KIND_COUNT] = { "E", "V", "M", "X?", "X+", "X-",
-		"A" };
+		"A", "X!" };
 	size_t o = 0;
 	out[0] = '\0';
 	for (int i = 0; i < FLAG_KIND_COUNT && o + 8 < outsz; i++) {
 		if (!(fl->bits & family_flag_kind(i)))
 			continue;
-		if (family_flag_kind(i) == FLAG_MELDCODE)
+		/* Acted on before approval is the pending one that matters: X! in its place. */
+		if (family_flag_kind(i) == FLAG_ESC_ACTED)
+			continue;
+		if (family_flag_kind(i) == FLAG_ESC_PENDING && (fl->bits & FLAG_ESC_ACTED))
+			o += (size_t)snprintf(out + o, outsz - o, "%s%s", o ? " " : "", "X!");
+		else if (family_flag_kind(i) == FLAG_MELDCODE)
 			o += (size_t)snprintf(out + o, outsz - o, "%s%s%d", o ? " " : "", codes[i],
 				fl->meldcode_step);
 		else

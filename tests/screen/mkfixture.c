@@ -239,6 +239,34 @@ static void add_escalations(struct casus_ctx *ctx, struct casus_err *err)
 	}
 }
 
+/* The approvals queue (screen tests queue_*, escalation_*): more requests for El
+ * Amrani, which is already flagged pending, so the other scripts' screens stay as they
+ * are. One of them is gw1's own request (four eyes: gw1 may not decide it). */
+static void add_queue(struct casus_ctx *ctx, struct casus_err *err)
+{
+	static const struct {
+		const char *login;
+		enum escalation_kind kind;
+		enum escalation_urgency urgency;
+		const char *reason, *tried, *asked;
+	} req[] = {
+		{ "coach2", ESC_RAAD, URGENCY_HOOG,
+		  "Father refuses every contact since the last incident; the children report "
+		  "shouting and a broken door at night.",
+		  "Three home visits, a safety plan with the mother, a network meeting.",
+		  "Ask the Raad voor de Kinderbescherming for an investigation." },
+		{ "gw1", ESC_CRISIS, URGENCY_NORMAAL, "Own observation during the consultation.",
+		  NULL, "Crisis placement advice." },
+	};
+	for (size_t i = 0; i < sizeof req / sizeof req[0]; i++) {
+		struct escalation_new in = { .family = "2026-0005", .kind = req[i].kind,
+			.urgency = req[i].urgency, .reason = req[i].reason, .tried = req[i].tried,
+			.asked = req[i].asked };
+		if (casus_identify(ctx, req[i].login, err) || escalation_request(ctx, &in, NULL, err))
+			die("queue", err);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct casus_ctx *ctx;
@@ -267,6 +295,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof fams / sizeof fams[0]; i++)
 		add_family(ctx, (int)i, names, &err);
 	add_escalations(ctx, &err);
+	add_queue(ctx, &err);
 	casus_close(ctx);
 	fclose(names);
 	return 0;

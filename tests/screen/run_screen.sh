@@ -38,15 +38,16 @@ header() { # header FILE KEY -> values of "#!KEY ..." lines
 # run_script NAME DB OUT: run one script; returns casus's exit status.
 run_script() {
 	name=$1 db=$2 out=$3 script="$dir/$1.keys"
+	# Before-scripts first: they set the same (global) variables for themselves.
+	for before in $(header "$script" before); do
+		run_script "$before" "$db" /dev/null || true
+		name=$1 db=$2 out=$3 script="$dir/$1.keys"
+	done
 	size=$(header "$script" size); size=${size:-80x24}
 	as=$(header "$script" as); as=${as:-coach1}
 	xdg="$tmp/$name.xdg"
 	mkdir -p "$xdg/casus"
 	header "$script" config >"$xdg/casus/config"
-	for before in $(header "$script" before); do
-		run_script "$before" "$db" /dev/null || true
-		name=$1 script="$dir/$1.keys"
-	done
 	# shellcheck disable=SC2046
 	env XDG_CONFIG_HOME="$xdg" $(header "$script" env) \
 		"$casus" --db "$db" --as "$as" $(header "$script" args) \
