@@ -646,17 +646,15 @@ static char *exports_of(const char *path, struct casus_err *err)
 	return text;
 }
 
-START_TEST(demo_is_deterministic_and_fast)
+START_TEST(demo_is_deterministic)
 {
 	struct tmp t;
 	tmp_setup(&t);
 	char second[400];
 	snprintf(second, sizeof second, "%s/second.db", t.dir);
-	struct timespec a, b;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a);
+	/* How fast the demo builds is for the benchmark (tests/bench), not a test. */
 	ids_reset();
 	ck_ok(demo_create(t.path, false, &t.err));
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &b);
 	ids_reset();
 	ck_ok(demo_create(second, false, &t.err));
 	char *one = list_of(t.path, &t.err), *two = list_of(second, &t.err);
@@ -666,15 +664,6 @@ START_TEST(demo_is_deterministic_and_fast)
 	ck_assert_str_eq(ex1, ex2);
 	free(ex1);
 	free(ex2);
-	double secs = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
-	/* CPU time, so a busy machine does not count: well under a second in a normal
-	 * build (about 0.3 s when this was written); generous for sanitizers. */
-#if defined(__SANITIZE_ADDRESS__)
-	double limit = 10.0;
-#else
-	double limit = 2.0;
-#endif
-	ck_assert_msg(secs < limit, "demo_create took %.2f s of CPU", secs);
 	free(one);
 	free(two);
 	tmp_teardown(&t, second);
@@ -759,7 +748,7 @@ int main(void)
 	tcase_add_test(tc, demo_has_plans_in_every_state);
 	tcase_add_test(tc, demo_has_meldcode_trajectories_at_every_step);
 	tcase_add_test(tc, demo_has_escalations_of_every_kind_and_a_queue);
-	tcase_add_test(tc, demo_is_deterministic_and_fast);
+	tcase_add_test(tc, demo_is_deterministic);
 	tcase_add_test(tc, existing_demo_needs_force);
 	tcase_add_test(tc, force_never_replaces_a_real_team_database);
 	tcase_add_test(tc, force_never_replaces_another_file);
