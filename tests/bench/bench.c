@@ -283,7 +283,7 @@ static void run_session(struct result *r, const char *db)
 {
 	struct session s;
 	/* First frame: fresh processes. */
-	int runs = quick ? 3 : 7;
+	int runs = quick ? 3 : 5;
 	double fw[16], fc[16];
 	for (int i = 0; i < runs; i++) {
 		if (!session_start(&s, db))
@@ -306,7 +306,7 @@ static void run_session(struct result *r, const char *db)
 	static struct series base, k[K_COUNT];
 	memset(&base, 0, sizeof base);
 	memset(k, 0, sizeof k);
-	int reps = quick ? 60 : 400;
+	int reps = quick ? 60 : 200;
 	for (int i = 0; i < reps / 2; i++)
 		record(&base, &s, "dump\n");
 	for (int i = 0; i < reps; i++)
@@ -317,13 +317,13 @@ static void run_session(struct result *r, const char *db)
 			record(NULL, &s, "key g\ndump\n");
 	}
 	record(NULL, &s, "key g\ndump\n");
-	for (int i = 0; i < (quick ? 14 : 56); i++)
+	for (int i = 0; i < (quick ? 14 : 28); i++)
 		record(&k[K_FILTER], &s, "key f\ndump\n");
 	record(NULL, &s, "key x\ndump\n");
 	static const char *const names[] = { "jansen", "vries", "celik", "bakker", "yilmaz",
 		"nguyen", "visser", "dijkstra", "2020-0", "odegaard" };
 	int n_names = quick ? 3 : 10;
-	for (int rep = 0; rep < (quick ? 1 : 2); rep++)
+	for (int rep = 0; rep < 1; rep++)
 		for (int i = 0; i < n_names; i++) {
 			record(NULL, &s, "key /\ndump\n");
 			for (const char *c = names[i]; *c; c++) {
@@ -335,14 +335,14 @@ static void run_session(struct result *r, const char *db)
 			record(NULL, &s, "key x\ndump\n");
 		}
 	record(NULL, &s, "key g\ndump\n");
-	for (int i = 0; i < (quick ? 15 : 60); i++) {
+	for (int i = 0; i < (quick ? 15 : 40); i++) {
 		record(&k[K_OPEN], &s, "key <Enter>\ndump\n");
 		if (strstr(s.last, "opened=-"))
 			die("Enter did not open a family");
 		record(NULL, &s, "key <Esc>\ndump\n");
 		record(NULL, &s, "key j j j\ndump\n");
 	}
-	for (int i = 0; i < (quick ? 20 : 80); i++)
+	for (int i = 0; i < (quick ? 20 : 40); i++)
 		record(&k[K_PANE], &s, "key <Tab>\ndump\n");
 	r->rss_kib = session_end(&s);
 	struct stat_s bw = stats(base.wall, base.n), bc = stats(base.cpu, base.n);
@@ -389,7 +389,7 @@ static void run_pty(struct result *r, const char *db)
 		_exit(127);
 	}
 	r->pty_first_bytes = (double)drain(fd, 400, 15000, NULL);
-	int n = quick ? 20 : 100;
+	int n = quick ? 20 : 50;
 	double bj[200], bp[200], tj[200];
 	for (int i = 0; i < n; i++) {
 		double t0 = now_ms(), t1 = t0;
@@ -419,7 +419,7 @@ static void run_pty(struct result *r, const char *db)
 static struct stat_s time_export(struct casus_ctx *ctx, const char *case_no, enum plan_format f)
 {
 	double v[64];
-	int n = quick ? 5 : 30;
+	int n = quick ? 3 : 10;
 	FILE *null = fopen("/dev/null", "w");
 	struct casus_err err;
 	for (int i = 0; i < n; i++) {
@@ -434,22 +434,23 @@ static struct stat_s time_export(struct casus_ctx *ctx, const char *case_no, enu
 
 static double bare_run(sqlite3 *db, const struct family_query *q, bool count, int64_t off)
 {
-	/* core's count SQL is private: the bare count is SELECT count(*) over the list
-	 * query's FROM/WHERE (the same filter and search). */
+	/* core's count SQL is private: the bare count is made from the list query's
+	 * WHERE (the same filter and search). */
 	const char *sql = family_list_sql(q);
 	sqlite3_stmt *st;
 	char buf[8192];
 	if (count) {
-		/* The rows the list query would return, without its ORDER BY and LIMIT. */
-		const char *ob = strstr(sql, " ORDER BY ");
-		snprintf(buf, sizeof buf, "SELECT count(*) FROM (%.*s)", ob ? (int)(ob - sql)
-			: (int)strlen(sql), sql);
+		/* The list query's WHERE, counted over family alone (as core counts). */
+		const char *w = strstr(sql, " WHERE 1"), *ob = strstr(sql, " ORDER BY ");
+		if (!w || !ob)
+			die("unexpected list SQL");
+		snprintf(buf, sizeof buf, "SELECT count(*) FROM family f%.*s", (int)(ob - w), w);
 		sql = buf;
 	}
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		die(sqlite3_errmsg(db));
 	double v[64];
-	int n = quick ? 10 : 40;
+	int n = quick ? 5 : 15;
 	for (int i = 0; i < n; i++) {
 		double t0 = tcpu_ms();
 		family_list_bind(st, q);
@@ -498,7 +499,7 @@ static void run_inproc(struct result *r, const char *db)
 	family_list_count(ctx, &q, &count, &err);
 	struct family_query qs = q;
 	qs.search = "jansen";
-	int n = quick ? 10 : 40;
+	int n = quick ? 5 : 15;
 	double core[4][64], fetch[64];
 	struct family_row rows[54];
 	int got;
