@@ -53,7 +53,7 @@ enum section app_section(const struct app *a)
 	if (a->view == VIEW_QUEUE)
 		return SECTION_QUEUE;
 	switch (a->focus) {
-	case PANE_FAMILY: return SECTION_FAMILY;
+	case PANE_FAMILY: return plan_view_active(a) ? SECTION_PLAN : SECTION_FAMILY;
 	case PANE_MELDCODE: return SECTION_MELDCODE;
 	default: return SECTION_LIST;
 	}
@@ -186,6 +186,7 @@ static unsigned generic_handle(struct app *a, enum action act)
 	case A_PRIVACY: return privacy_toggle(a);
 	case A_REDRAW: clearok(curscr, TRUE); return R_PAINT_ALL;
 	case A_LAYOUT: return cycle_layout(a);
+	case A_PLAN: return plan_view_enter(a);
 	case A_QUEUE: return queue_open(a);
 	case A_BACK:
 		if (a->zoom)

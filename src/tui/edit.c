@@ -135,6 +135,8 @@ static unsigned draft_offer_key(struct app *a, const struct key *k)
 
 unsigned edit_key(struct app *a, const struct key *k)
 {
+	if (a->edit.kind == EDIT_PLAN)
+		return plan_form_key(a, k);
 	if (a->edit.kind == EDIT_DRAFT_OFFER)
 		return draft_offer_key(a, k);
 	enum le_result res = le_key(&a->edit.le, k);

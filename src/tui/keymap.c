@@ -220,7 +220,7 @@ static void parse_bind(struct keymap *km, const char *origin, int line, char **t
 	int a = bind ? action_parse(tok[3]) : -1;
 	if (s < 0)
 		add_error(km, origin, line,
-			_("unknown section '%s' (generic, list, family, meldcode, help)"), tok[1]);
+			_("unknown section '%s' (generic, list, family, meldcode, help, plan)"), tok[1]);
 	else if (!keymap_parse_key(tok[2], &k))
 		add_error(km, origin, line, _("unknown key '%s'"), tok[2]);
 	else if (bind && a < 0)

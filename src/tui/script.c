@@ -184,7 +184,8 @@ void script_dump(struct app *a, FILE *out, const char *label)
 		mode_names[a->lay.mode], pane_names[a->focus], a->zoom ? "on" : "off",
 		a->privacy ? "on" : "off", r ? r->case_no : "-",
 		(long long)(a->list.count ? a->list.sel + 1 : 0), (long long)a->list.count,
-		a->fam.opened ? a->fam.fam.case_no : "-", edit_names[a->edit.kind]);
+		a->fam.opened ? a->fam.fam.case_no : "-",
+		a->edit.kind == EDIT_PLAN ? "plan" : edit_names[a->edit.kind]);
 	for (int y = 0; y < LINES; y++)
 		dump_line(out, y, COLS);
 	fflush(out);

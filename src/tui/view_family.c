@@ -85,10 +85,13 @@ void family_pane_reload(struct app *a)
 		return;
 	}
 	load_members(a);
+	plan_view_reload(a);
 }
 
 unsigned family_pane_handle(struct app *a, enum action act)
 {
+	if (plan_view_active(a))
+		return plan_view_handle(a, act);
 	struct family_state *fs = &a->fam;
 	int before = fs->scroll;
 	switch (act) {
@@ -103,6 +106,7 @@ unsigned family_pane_handle(struct app *a, enum action act)
 		return r ? edit_start_name(a, r->id, NULL) : R_NONE;
 	}
 	case A_OPEN: return list_handle(a, A_OPEN);
+	case A_PLAN: return plan_view_enter(a);
 	default: return esc_pane_handle(a, act);
 	}
 	if (fs->scroll > fs->lines - 1)
@@ -282,6 +286,10 @@ static bool showing_opened(const struct app *a)
 
 void family_pane_paint(struct app *a, WINDOW *w)
 {
+	if (plan_view_active(a)) {
+		plan_view_paint(a, w);
+		return;
+	}
 	int h, wd;
 	getmaxyx(w, h, wd);
 	const struct family_row *r = app_selected_row(a);

@@ -65,6 +65,11 @@ static void legend_lines(struct help_writer *hw)
 	help_line(hw, 0, NULL, 0, _("Flags in the case list"), A_BOLD | A_UNDERLINE);
 	for (int i = 0; i < FLAG_KIND_COUNT; i++)
 		help_line(hw, 2, codes[i], 16, family_flag_label(family_flag_kind(i)), A_NORMAL);
+	help_line(hw, 2, "N", 16, _("plan in uitvoering without a future evaluation date"),
+		A_NORMAL);
+	help_line(hw, 2, "T1..", 16, _("plan actions past their due date"), A_NORMAL);
+	help_line(hw, 2, "C1..", 16, _("consents missing for the plan's professionals"),
+		A_NORMAL);
 	help_line(hw, 0, NULL, 0, "", A_NORMAL);
 	help_line(hw, 0, NULL, 0, _("Editing a line"), A_BOLD | A_UNDERLINE);
 	help_line(hw, 2, "Enter", 16, _("save, or keep the search"), A_NORMAL);

@@ -92,6 +92,19 @@ static void flags_text(const struct family_flags *fl, char *out, size_t outsz)
 	}
 }
 
+/* The plan's signals (core's plan_flags): N a plan in uitvoering without a future
+ * evaluation date, T<n> overdue actions, C<n> consents missing. */
+static void plan_flags_text(const struct plan_flags *pf, char *out, size_t outsz)
+{
+	size_t o = strlen(out);
+	if (pf->has_plan && pf->no_future_eval && o + 2 < outsz)
+		o += (size_t)snprintf(out + o, outsz - o, "%sN", o ? " " : "");
+	if (pf->overdue_actions && o + 8 < outsz)
+		o += (size_t)snprintf(out + o, outsz - o, "%sT%d", o ? " " : "", pf->overdue_actions);
+	if (pf->missing_consent && o + 8 < outsz)
+		snprintf(out + o, outsz - o, "%sC%d", o ? " " : "", pf->missing_consent);
+}
+
 static void cell_text(const struct app *a, int i, enum col c, int width, char *out,
 	size_t outsz)
 {
@@ -108,7 +121,10 @@ static void cell_text(const struct app *a, int i, enum col c, int width, char *o
 	case C_TRIAGE: snprintf(out, outsz, "%s", t); break;
 	case C_EVAL: snprintf(out, outsz, "%s", r->next_eval_on[0] ? r->next_eval_on : "-"); break;
 	case C_REG: snprintf(out, outsz, "%s", r->registered_on); break;
-	case C_FLAGS: flags_text(&a->list.flags[i], out, outsz); break;
+	case C_FLAGS:
+		flags_text(&a->list.flags[i], out, outsz);
+		plan_flags_text(&a->list.pflags[i], out, outsz);
+		break;
 	default: out[0] = '\0';
 	}
 }
@@ -121,10 +137,11 @@ bool list_init(struct app *a)
 	l->rows = calloc(LIST_WINDOW, sizeof *l->rows);
 	l->flags = calloc(LIST_WINDOW, sizeof *l->flags);
 	l->masked = calloc(LIST_WINDOW, sizeof *l->masked);
+	l->pflags = calloc(LIST_WINDOW, sizeof *l->pflags);
 	l->q.phase = PHASE_COUNT; /* open cases */
 	l->q.sort = SORT_NAME;
 	l->q.rules = &a->rules;
-	return l->rows && l->flags && l->masked;
+	return l->rows && l->flags && l->masked && l->pflags;
 }
 
 void list_free(struct app *a)
@@ -132,6 +149,7 @@ void list_free(struct app *a)
 	free(a->list.rows);
 	free(a->list.flags);
 	free(a->list.masked);
+	free(a->list.pflags);
 }
 
 /* Rows kept around the viewport: three screens, so scrolling a page reads nothing
@@ -179,6 +197,8 @@ static void fetch(struct app *a, int64_t off)
 	}
 	for (int i = 0; i < l->win_n; i++) {
 		family_flags_get(a->ctx, &a->rules, &l->rows[i], &l->flags[i], &err);
+		if (plan_flags(a->ctx, l->rows[i].id, &l->pflags[i], &err))
+			memset(&l->pflags[i], 0, sizeof l->pflags[i]);
 		l->masked[i][0] = '\0';
 		if (a->privacy)
 			privacy_family_mask(a->ctx, l->rows[i].id, l->rows[i].display_name,

@@ -13,6 +13,7 @@
 #include "casus/family.h"
 #include "casus/meldcode.h"
 #include "casus/member.h"
+#include "casus/party.h"
 #include "casus/person.h"
 #include "casus/plan.h"
 #include "casus/regie.h"
@@ -267,6 +268,44 @@ static void add_queue(struct casus_ctx *ctx, struct casus_err *err)
 	}
 }
 
+/* Plan signals for the case list (issue 4), appended after everything above so the
+ * rest of the fixture stays as it was: Visser (uitvoering) gets an agreed plan with no
+ * evaluation planned (N), an action past its due date (T1), owned by a professional
+ * nobody in the family consented to share with (C2: parent and child). */
+static void add_plan_flags(struct casus_ctx *ctx, struct casus_err *err)
+{
+	struct family f;
+	struct party pro;
+	struct party_new pn = { PARTY_PROFESSIONAL, "Joke Jeugdarts", "GGD Maasoever", "jeugdarts",
+		"010-5550100" };
+	struct plan p = PLAN_INIT;
+	struct plan_goal g = { .scale_start = 4, .scale_now = 4, .scale_target = 7 };
+	struct plan_action x = { .owner_kind = OWNER_PROFESSIONAL, .due_on = "2026-11-10" };
+	const char *who[1];
+	char parent[CASUS_ID_LEN];
+	if (casus_identify(ctx, "coach1", err) || family_get(ctx, "2026-0010", &f, err)
+	    || party_add(ctx, f.id, &pn, &pro, err) || plan_draft(ctx, f.id, &p, NULL, err))
+		die("plan flags", err);
+	snprintf(g.leefgebied, sizeof g.leefgebied, "gezondheid");
+	snprintf(g.body, sizeof g.body, "fixture goal");
+	snprintf(x.body, sizeof x.body, "fixture action");
+	snprintf(x.owner_id, sizeof x.owner_id, "%s", pro.id);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(ctx->db, "SELECT id FROM person WHERE family_id = ?1 AND role = 'ouder'",
+		-1, &st, NULL);
+	sqlite3_bind_text(st, 1, f.id, -1, SQLITE_STATIC);
+	parent[0] = '\0';
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(parent, sizeof parent, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	who[0] = parent;
+	struct plan_agreement ag = { NULL, AGREE_IN_PERSON, who, 1, NULL, 0 };
+	if (plan_goal_add(ctx, p.id, &g, err) || plan_action_add(ctx, p.id, &x, err)
+	    || plan_get(ctx, f.id, PLAN_LATEST, &p, err) || plan_agree(ctx, &p, &ag, err))
+		die("plan flags", err);
+	plan_clear(&p);
+}
+
 int main(int argc, char **argv)
 {
 	struct casus_ctx *ctx;
@@ -295,6 +334,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof fams / sizeof fams[0]; i++)
 		add_family(ctx, (int)i, names, &err);
 	add_escalations(ctx, &err);
+	add_plan_flags(ctx, &err);
 	add_queue(ctx, &err);
 	casus_close(ctx);
 	fclose(names);

@@ -1,0 +1,177 @@
+/* The plan view (één gezin, één plan): the family pane shows the opened family's plan
+ * with every section, a cursor over its items, forms to add and change them, the
+ * agreement, a diff against the agreed version, phase changes, closing and export.
+ * Every rule is core's (include/casus/plan.h); this view shows core's messages.
+ *
+ * Files: view_plan.c (state, loading, keys), view_plan_sections.c (painting the
+ * sections), view_plan_goals.c (goals and actions), view_plan_versions.c (agreement
+ * and diff), view_plan_phase.c (phase, closing, handover, export, $EDITOR),
+ * view_plan_form.c (the small form used by all of them). */
+#ifndef TUI_VIEW_PLAN_H
+#define TUI_VIEW_PLAN_H
+#include <curses.h>
+#include <stdbool.h>
+
+#include "casus/plan.h"
+#include "lineedit.h"
+
+struct app;
+
+#define PV_GOALS 32
+#define PV_ACTIONS 48
+#define PV_EVALS 16
+#define PV_WORRIES 16
+#define PV_ARRS 16
+#define PV_PERSONS 16
+#define PV_PARTIES 16
+#define PV_LINES 48   /* regie history, agreement and consent lines */
+#define PV_ITEMS 200
+
+/* What the cursor can stand on. */
+enum pv_item_kind { PI_SECTION, PI_WORRY, PI_GOAL, PI_ACTION, PI_ARR, PI_EVAL, PI_SAFETY_SCALE };
+struct pv_item {
+	enum pv_item_kind kind;
+	int index; /* section number or row index */
+};
+
+/* Data read from core (heap: rows are large). */
+struct pv_data {
+	struct plan_goal goals[PV_GOALS];
+	struct plan_action actions[PV_ACTIONS];
+	struct plan_eval evals[PV_EVALS];
+	struct plan_worry worries[PV_WORRIES];
+	struct plan_arrangement arrs[PV_ARRS];
+	struct person_row_pv {
+		char id[40];
+		char name[2 * 401];
+		char role[40];
+		char birth[11];
+		int age;
+		bool authority;
+	} persons[PV_PERSONS];
+	struct party_row_pv {
+		char id[40];
+		bool professional;
+		char name[801], organisation[801], role[801], contact[1201];
+	} parties[PV_PARTIES];
+	char regie[PV_LINES][400];     /* handover history */
+	char agreed[PV_LINES][400];    /* who agreed with the version in force */
+	char consent[PV_LINES][600];   /* consent warnings */
+	int n_goals, n_actions, n_evals, n_worries, n_arrs, n_persons, n_parties;
+	int n_regie, n_agreed, n_consent;
+};
+
+/* ---- the form (view_plan_form.c) ---- */
+#define PF_FIELDS 8
+#define PF_CHOICES 24
+enum pf_kind { PF_TEXT, PF_CHOICE, PF_MULTI };
+struct pf_field {
+	const char *label;              /* translated */
+	enum pf_kind kind;
+	char value[LINEEDIT_MAX];       /* PF_TEXT */
+	int n_choices, choice;          /* PF_CHOICE: the chosen one; PF_MULTI: the cursor */
+	char choice_text[PF_CHOICES][200];
+	char choice_id[PF_CHOICES][80];
+	bool picked[PF_CHOICES];        /* PF_MULTI */
+};
+struct pv_form {
+	bool active;
+	char title[300];
+	int n, cur;
+	struct pf_field f[PF_FIELDS];
+	unsigned (*submit)(struct app *a); /* R_* flags; leaves the form open on failure */
+	char ref_id[48];                   /* the row being changed, if any */
+	int ref_index;
+};
+
+struct plan_view {
+	bool active;          /* the family pane shows the plan */
+	char family_id[40];   /* ... of this family */
+	bool show_diff;       /* ... or the changes against the agreed version */
+	bool loaded;
+	bool has_plan;
+	struct plan plan;     /* the newest version (draft being written, else agreed) */
+	int in_force;         /* the agreed version in force, 0 when none */
+	struct pv_data *d;
+	struct plan_diff diff;
+	struct pv_item items[PV_ITEMS];
+	int n_items, sel;
+	int want_kind, want_index; /* select this item at the next paint (-1: the last row) */
+	char note[300];            /* "started a new draft", added to the next message */
+	int scroll, lines, sel_line;
+	struct pv_form form;
+};
+
+/* ---- view_plan.c ---- */
+bool plan_view_active(const struct app *a);
+unsigned plan_view_enter(struct app *a);   /* from the case list or the family pane */
+void plan_view_reload(struct app *a);
+unsigned plan_view_handle(struct app *a, int act);
+void plan_view_paint(struct app *a, WINDOW *w);
+void plan_view_free(struct app *a);
+/* The draft to change: the open one, or a new one copied from the agreed version
+ * (told in the message line). false with core's message shown on failure. */
+bool pv_need_draft(struct app *a);
+/* A success message (with the note of a draft just started); selects the new row of
+ * kind (index -1: the last one) when kind >= 0. */
+void pv_done(struct app *a, int kind, const char *msg);
+/* Show core's message; for a conflict add that the user's text is kept. */
+void pv_error(struct app *a, const struct casus_err *err, enum casus_rc rc);
+
+/* ---- view_plan_sections.c: painting ---- */
+struct pv_writer {
+	WINDOW *w;
+	int y, skip, h, width;
+	int item;       /* the item being painted, -1 none */
+	int sel;        /* the selected item */
+	int sel_line;   /* out: first line of the selected item */
+};
+void pvw_line(struct pv_writer *pw, int indent, const char *text, attr_t attr);
+void pvw_wrap(struct pv_writer *pw, int indent, const char *text, attr_t attr);
+void pvw_heading(struct pv_writer *pw, const char *text);
+/* Start painting item i (registers its line for the cursor). */
+void pvw_item(struct pv_writer *pw, struct plan_view *pv, enum pv_item_kind kind, int index);
+void pv_paint_header(struct app *a, struct pv_writer *pw);
+void pv_paint_gezin(struct app *a, struct pv_writer *pw);
+void pv_paint_texts(struct app *a, struct pv_writer *pw);
+void pv_paint_rest(struct app *a, struct pv_writer *pw);
+
+/* ---- view_plan_goals.c ---- */
+void pv_paint_goals(struct app *a, struct pv_writer *pw);
+void pv_paint_actions(struct app *a, struct pv_writer *pw);
+unsigned pv_add_goal(struct app *a);
+unsigned pv_add_action(struct app *a);
+unsigned pv_edit_goal(struct app *a, int i);
+unsigned pv_edit_action(struct app *a, int i);
+void pv_scale_bar(const struct plan_goal *g, char *out, size_t outsz);
+
+/* ---- view_plan_versions.c ---- */
+unsigned pv_agree(struct app *a);
+unsigned pv_toggle_diff(struct app *a);
+void pv_paint_diff(struct app *a, struct pv_writer *pw);
+unsigned pv_edit_section(struct app *a, int s);
+unsigned pv_add_worry(struct app *a);
+unsigned pv_add_eval(struct app *a);
+unsigned pv_edit_eval(struct app *a, int i);
+unsigned pv_add_arrangement(struct app *a);
+
+/* ---- view_plan_phase.c ---- */
+unsigned pv_phase(struct app *a);
+unsigned pv_handover(struct app *a);
+unsigned pv_export(struct app *a);
+unsigned pv_external_editor(struct app *a);
+
+/* ---- view_plan_form.c ---- */
+/* Start a form with a title; add fields; open it. */
+struct pv_form *pf_begin(struct app *a, const char *title, unsigned (*submit)(struct app *));
+struct pf_field *pf_text(struct pv_form *f, const char *label, const char *value);
+struct pf_field *pf_choice(struct pv_form *f, const char *label, bool multi);
+void pf_add_choice(struct pf_field *fl, const char *text, const char *id);
+unsigned pf_open(struct app *a);
+unsigned plan_form_key(struct app *a, const struct key *k);
+/* The text of field i (the editor's when it is the current one). */
+const char *pf_value(struct app *a, int i);
+void pf_close(struct app *a);
+void pf_paint(struct app *a, WINDOW *w);
+
+#endif
