@@ -45,6 +45,29 @@ static const struct action_def table[A_COUNT] = {
 	[A_FILTER_CLEAR] = { A_FILTER_CLEAR, "filter-clear",
 		N_("clear search and filters (open cases, sorted by name)"), NULL },
 	[A_EDIT_NAME] = { A_EDIT_NAME, "edit-name", N_("edit the family's name"), N_("edit") },
+	[A_MC_OPEN] = { A_MC_OPEN, "meldcode",
+		N_("show the family's meldcode trajectory, or open one"), NULL },
+	[A_MC_ACUTE] = { A_MC_ACUTE, "meldcode-acute",
+		N_("acute danger: record that police / Veilig Thuis was contacted"), NULL },
+	[A_MC_ADD] = { A_MC_ADD, "meldcode-add",
+		N_("record an entry in the selected step (signal, consultation, conversation, "
+		   "weighing, decision)"), N_("new") },
+	[A_MC_VERDICT] = { A_MC_VERDICT, "meldcode-verdict",
+		N_("confirm or refute a hypothesis"), NULL },
+	[A_MC_KINDCHECK] = { A_MC_KINDCHECK, "meldcode-kindcheck",
+		N_("record the kindcheck (adult client)"), NULL },
+	[A_MC_SKIP] = { A_MC_SKIP, "meldcode-skip",
+		N_("skip step 3 for one of the two legal reasons"), NULL },
+	[A_MC_DONE] = { A_MC_DONE, "meldcode-done", N_("mark the selected step done"), NULL },
+	[A_MC_EVENT] = { A_MC_EVENT, "meldcode-event",
+		N_("record what follows the decision (discussed, manager, melding, feedback, "
+		   "follow-up)"), N_("follow-up") },
+	[A_MC_AFTER_ALL] = { A_MC_AFTER_ALL, "meldcode-melden-after-all",
+		N_("melden after all: a new decision replacing the current one"), NULL },
+	[A_MC_GUIDE] = { A_MC_GUIDE, "meldcode-guidance",
+		N_("show or hide the guidance for the selected step"), N_("guidance") },
+	[A_MC_CLOSE] = { A_MC_CLOSE, "meldcode-close",
+		N_("close the trajectory once its decision was carried out"), NULL },
 	[A_QUEUE] = { A_QUEUE, "queue",
 		N_("the approvals queue: escalations waiting for a gedragswetenschapper"), NULL },
 	[A_APPROVE] = { A_APPROVE, "approve",
@@ -62,34 +85,6 @@ static const struct action_def table[A_COUNT] = {
 		N_("withdraw your pending request for the opened family"), NULL },
 	[A_ESC_ANSWER] = { A_ESC_ANSWER, "answer",
 		N_("answer the gedragswetenschapper's question on a request"), NULL },
-	[A_PLAN] = { A_PLAN, "plan", N_("show the family's plan, or back to the family"),
-		NULL },
-	[A_PLAN_EDIT] = { A_PLAN_EDIT, "plan-edit",
-		N_("change the selected text, goal, action or evaluation"), N_("change") },
-	[A_PLAN_EDITOR] = { A_PLAN_EDITOR, "plan-editor",
-		N_("edit the selected text in $EDITOR (a private temporary file, removed after)"),
-		NULL },
-	[A_PLAN_ADD_GOAL] = { A_PLAN_ADD_GOAL, "plan-add-goal",
-		N_("add a goal under a leefgebied with its 0-10 scale"), N_("goal") },
-	[A_PLAN_ADD_ACTION] = { A_PLAN_ADD_ACTION, "plan-add-action",
-		N_("add an action: who does what by when"), N_("action") },
-	[A_PLAN_ADD_WORRY] = { A_PLAN_ADD_WORRY, "plan-add-worry",
-		N_("add a worry: who worries, since when"), NULL },
-	[A_PLAN_ADD_EVAL] = { A_PLAN_ADD_EVAL, "plan-add-eval", N_("plan an evaluation date"),
-		NULL },
-	[A_PLAN_ADD_ARRANGEMENT] = { A_PLAN_ADD_ARRANGEMENT, "plan-add-arrangement",
-		N_("add an arrangement with an organisation"), NULL },
-	[A_PLAN_AGREE] = { A_PLAN_AGREE, "plan-agree",
-		N_("agree the draft on behalf of named family members: how and when"),
-		N_("agree") },
-	[A_PLAN_DIFF] = { A_PLAN_DIFF, "plan-diff",
-		N_("show what the draft changes against the agreed version"), N_("diff") },
-	[A_PLAN_PHASE] = { A_PLAN_PHASE, "plan-phase",
-		N_("change the phase, close the case (with aftercare) or reopen it"), N_("phase") },
-	[A_PLAN_HANDOVER] = { A_PLAN_HANDOVER, "plan-handover",
-		N_("hand over regie to another team member (recorded)"), NULL },
-	[A_PLAN_EXPORT] = { A_PLAN_EXPORT, "plan-export",
-		N_("export the plan for the family to a file in your home folder"), NULL },
 };
 
 const struct action_def *action_get(enum action a)
@@ -106,7 +101,7 @@ int action_parse(const char *name)
 }
 
 static const char *const section_names[SECTION_COUNT] = { "generic", "list", "family",
-	"meldcode", "help", "queue", "plan" };
+	"meldcode", "help", "queue" };
 
 const char *section_name(enum section s)
 {
@@ -130,7 +125,6 @@ const char *section_title(enum section s)
 	case SECTION_MELDCODE: return _("Meldcode");
 	case SECTION_HELP: return _("Help");
 	case SECTION_QUEUE: return _("Approvals queue");
-	case SECTION_PLAN: return _("Plan");
 	default: return "?";
 	}
 }

@@ -43,7 +43,7 @@ const struct family_flags *app_selected_flags(const struct app *a)
 bool app_meldcode_shown(const struct app *a)
 {
 	const struct family_flags *f = app_selected_flags(a);
-	return f && (f->bits & FLAG_MELDCODE);
+	return f && ((f->bits & FLAG_MELDCODE) || meldcode_pane_pinned(a));
 }
 
 enum section app_section(const struct app *a)
@@ -53,7 +53,7 @@ enum section app_section(const struct app *a)
 	if (a->view == VIEW_QUEUE)
 		return SECTION_QUEUE;
 	switch (a->focus) {
-	case PANE_FAMILY: return plan_view_active(a) ? SECTION_PLAN : SECTION_FAMILY;
+	case PANE_FAMILY: return SECTION_FAMILY;
 	case PANE_MELDCODE: return SECTION_MELDCODE;
 	default: return SECTION_LIST;
 	}
@@ -186,7 +186,9 @@ static unsigned generic_handle(struct app *a, enum action act)
 	case A_PRIVACY: return privacy_toggle(a);
 	case A_REDRAW: clearok(curscr, TRUE); return R_PAINT_ALL;
 	case A_LAYOUT: return cycle_layout(a);
-	case A_PLAN: return plan_view_enter(a);
+	case A_MC_OPEN:
+	case A_MC_ACUTE:
+		return meldcode_action(a, act);
 	case A_QUEUE: return queue_open(a);
 	case A_BACK:
 		if (a->zoom)
@@ -258,6 +260,8 @@ static unsigned handle_key(struct app *a, const struct key *k)
 	}
 	if (a->edit.kind != EDIT_NONE)
 		return r | edit_key(a, k);
+	if (meldcode_form_active(a) && a->lay.mode != LAYOUT_TOO_SMALL)
+		return r | meldcode_form_key(a, k);
 	enum action act = keymap_lookup(&a->keys, app_section(a), k);
 	if (a->lay.mode == LAYOUT_TOO_SMALL)
 		return act == A_QUIT ? R_QUIT : r;

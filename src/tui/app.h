@@ -20,7 +20,6 @@
 #include "keymap.h"
 #include "layout.h"
 #include "lineedit.h"
-#include "view_plan.h"
 #include "tui.h"
 
 /* Reaction flags returned by handlers. */
@@ -60,7 +59,6 @@ struct list_state {
 	int win_n;
 	struct family_row *rows;        /* LIST_WINDOW rows (owned) */
 	struct family_flags *flags;
-	struct plan_flags *pflags;      /* core's plan_flags of the rows */
 	char (*masked)[96];             /* privacy-mode names of the rows */
 	char sel_id[CASUS_ID_LEN];      /* the selected family, kept across reloads */
 	int view_h;                     /* rows that fit in the pane */
@@ -87,7 +85,7 @@ struct family_state {
 	int lines; /* lines of content (for scrolling) */
 };
 
-enum edit_kind { EDIT_NONE, EDIT_SEARCH, EDIT_NAME, EDIT_DRAFT_OFFER, EDIT_PLAN };
+enum edit_kind { EDIT_NONE, EDIT_SEARCH, EDIT_NAME, EDIT_DRAFT_OFFER };
 struct edit_state {
 	enum edit_kind kind;
 	struct lineedit le;
@@ -99,6 +97,7 @@ struct edit_state {
 };
 
 struct script; /* test mode: script.c */
+struct mc_ui;  /* the meldcode stepper and its forms: view_meldcode.h */
 struct esc_ui; /* escalations: view_escalation.h */
 
 struct app {
@@ -119,9 +118,9 @@ struct app {
 	struct list_state list;
 	struct family_state fam;
 	struct edit_state edit;
-	struct plan_view pv;             /* the plan view (view_plan*.c) */
 	struct flag_rules rules;
 	struct meldcode_summary mc;    /* the selected family's trajectory (stepper pane) */
+	struct mc_ui *mcui;            /* stepper state and the open meldcode form (owned) */
 	char msg[700];
 	bool msg_error;
 	int64_t data_version;
@@ -163,6 +162,14 @@ void family_pane_paint(struct app *a, WINDOW *w);
 void meldcode_pane_load(struct app *a);
 unsigned meldcode_pane_handle(struct app *a, enum action act);
 void meldcode_pane_paint(struct app *a, WINDOW *w);
+void meldcode_pane_free(struct app *a);
+/* The pane is shown for the selection without an open trajectory (closed, or new). */
+bool meldcode_pane_pinned(const struct app *a);
+/* A meldcode form is open: it gets every key (meldcode_form_key). */
+bool meldcode_form_active(const struct app *a);
+unsigned meldcode_form_key(struct app *a, const struct key *k);
+/* Meldcode actions from other panes (open / show a trajectory, acute danger). */
+unsigned meldcode_action(struct app *a, enum action act);
 
 /* ---- view_help.c ---- */
 unsigned help_handle(struct app *a, enum action act);

@@ -195,7 +195,7 @@ int tui_main(struct casus_ctx *ctx, const struct tui_global *g, int argc, char *
 	else
 		rc = run(a, &o);
 	list_free(a);
-	plan_view_free(a);
+	meldcode_pane_free(a);
 	esc_ui_free(a);
 	keymap_free(&a->keys);
 	free(a);
