@@ -85,6 +85,34 @@ static const struct action_def table[A_COUNT] = {
 		N_("withdraw your pending request for the opened family"), NULL },
 	[A_ESC_ANSWER] = { A_ESC_ANSWER, "answer",
 		N_("answer the gedragswetenschapper's question on a request"), NULL },
+	[A_PLAN] = { A_PLAN, "plan", N_("show the family's plan, or back to the family"),
+		NULL },
+	[A_PLAN_EDIT] = { A_PLAN_EDIT, "plan-edit",
+		N_("change the selected text, goal, action or evaluation"), N_("change") },
+	[A_PLAN_EDITOR] = { A_PLAN_EDITOR, "plan-editor",
+		N_("edit the selected text in $EDITOR (a private temporary file, removed after)"),
+		NULL },
+	[A_PLAN_ADD_GOAL] = { A_PLAN_ADD_GOAL, "plan-add-goal",
+		N_("add a goal under a leefgebied with its 0-10 scale"), N_("goal") },
+	[A_PLAN_ADD_ACTION] = { A_PLAN_ADD_ACTION, "plan-add-action",
+		N_("add an action: who does what by when"), N_("action") },
+	[A_PLAN_ADD_WORRY] = { A_PLAN_ADD_WORRY, "plan-add-worry",
+		N_("add a worry: who worries, since when"), NULL },
+	[A_PLAN_ADD_EVAL] = { A_PLAN_ADD_EVAL, "plan-add-eval", N_("plan an evaluation date"),
+		NULL },
+	[A_PLAN_ADD_ARRANGEMENT] = { A_PLAN_ADD_ARRANGEMENT, "plan-add-arrangement",
+		N_("add an arrangement with an organisation"), NULL },
+	[A_PLAN_AGREE] = { A_PLAN_AGREE, "plan-agree",
+		N_("agree the draft on behalf of named family members: how and when"),
+		N_("agree") },
+	[A_PLAN_DIFF] = { A_PLAN_DIFF, "plan-diff",
+		N_("show what the draft changes against the agreed version"), N_("diff") },
+	[A_PLAN_PHASE] = { A_PLAN_PHASE, "plan-phase",
+		N_("change the phase, close the case (with aftercare) or reopen it"), N_("phase") },
+	[A_PLAN_HANDOVER] = { A_PLAN_HANDOVER, "plan-handover",
+		N_("hand over regie to another team member (recorded)"), NULL },
+	[A_PLAN_EXPORT] = { A_PLAN_EXPORT, "plan-export",
+		N_("export the plan for the family to a file in your home folder"), NULL },
 };
 
 const struct action_def *action_get(enum action a)
@@ -101,7 +129,7 @@ int action_parse(const char *name)
 }
 
 static const char *const section_names[SECTION_COUNT] = { "generic", "list", "family",
-	"meldcode", "help", "queue" };
+	"meldcode", "help", "queue", "plan" };
 
 const char *section_name(enum section s)
 {
@@ -125,6 +153,7 @@ const char *section_title(enum section s)
 	case SECTION_MELDCODE: return _("Meldcode");
 	case SECTION_HELP: return _("Help");
 	case SECTION_QUEUE: return _("Approvals queue");
+	case SECTION_PLAN: return _("Plan");
 	default: return "?";
 	}
 }

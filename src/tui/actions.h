@@ -20,6 +20,10 @@ enum action {
 	/* meldcode */
 	A_MC_OPEN, A_MC_ACUTE, A_MC_ADD, A_MC_VERDICT, A_MC_KINDCHECK, A_MC_SKIP, A_MC_DONE,
 	A_MC_EVENT, A_MC_AFTER_ALL, A_MC_GUIDE, A_MC_CLOSE,
+	/* plan (view_plan*.c) */
+	A_PLAN, A_PLAN_EDIT, A_PLAN_EDITOR, A_PLAN_ADD_GOAL, A_PLAN_ADD_ACTION, A_PLAN_ADD_WORRY,
+	A_PLAN_ADD_EVAL, A_PLAN_ADD_ARRANGEMENT, A_PLAN_AGREE, A_PLAN_DIFF, A_PLAN_PHASE,
+	A_PLAN_HANDOVER, A_PLAN_EXPORT,
 	/* escalations: approvals queue and family pane */
 	A_QUEUE, A_APPROVE, A_REJECT, A_ASK, A_ESC_REQUEST, A_ESC_WITHDRAW, A_ESC_ANSWER,
 	A_COUNT
@@ -28,7 +32,7 @@ enum action {
 /* Key sections: which view a binding belongs to. SECTION_GENERIC applies in every
  * view unless the view's own section binds the same key. */
 enum section { SECTION_GENERIC, SECTION_LIST, SECTION_FAMILY, SECTION_MELDCODE, SECTION_HELP,
-	SECTION_QUEUE, SECTION_COUNT };
+	SECTION_QUEUE, SECTION_PLAN, SECTION_COUNT };
 
 struct action_def {
 	enum action id;

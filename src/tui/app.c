@@ -53,7 +53,7 @@ enum section app_section(const struct app *a)
 	if (a->view == VIEW_QUEUE)
 		return SECTION_QUEUE;
 	switch (a->focus) {
-	case PANE_FAMILY: return SECTION_FAMILY;
+	case PANE_FAMILY: return plan_view_active(a) ? SECTION_PLAN : SECTION_FAMILY;
 	case PANE_MELDCODE: return SECTION_MELDCODE;
 	default: return SECTION_LIST;
 	}
@@ -189,6 +189,7 @@ static unsigned generic_handle(struct app *a, enum action act)
 	case A_MC_OPEN:
 	case A_MC_ACUTE:
 		return meldcode_action(a, act);
+	case A_PLAN: return plan_view_enter(a);
 	case A_QUEUE: return queue_open(a);
 	case A_BACK:
 		if (a->zoom)

@@ -20,6 +20,7 @@
 #include "keymap.h"
 #include "layout.h"
 #include "lineedit.h"
+#include "view_plan.h"
 #include "tui.h"
 
 /* Reaction flags returned by handlers. */
@@ -59,6 +60,7 @@ struct list_state {
 	int win_n;
 	struct family_row *rows;        /* LIST_WINDOW rows (owned) */
 	struct family_flags *flags;
+	struct plan_flags *pflags;      /* core's plan_flags of the rows */
 	char (*masked)[96];             /* privacy-mode names of the rows */
 	char sel_id[CASUS_ID_LEN];      /* the selected family, kept across reloads */
 	int view_h;                     /* rows that fit in the pane */
@@ -85,7 +87,7 @@ struct family_state {
 	int lines; /* lines of content (for scrolling) */
 };
 
-enum edit_kind { EDIT_NONE, EDIT_SEARCH, EDIT_NAME, EDIT_DRAFT_OFFER };
+enum edit_kind { EDIT_NONE, EDIT_SEARCH, EDIT_NAME, EDIT_DRAFT_OFFER, EDIT_PLAN };
 struct edit_state {
 	enum edit_kind kind;
 	struct lineedit le;
@@ -118,6 +120,7 @@ struct app {
 	struct list_state list;
 	struct family_state fam;
 	struct edit_state edit;
+	struct plan_view pv;             /* the plan view (view_plan*.c) */
 	struct flag_rules rules;
 	struct meldcode_summary mc;    /* the selected family's trajectory (stepper pane) */
 	struct mc_ui *mcui;            /* stepper state and the open meldcode form (owned) */

@@ -196,6 +196,7 @@ int tui_main(struct casus_ctx *ctx, const struct tui_global *g, int argc, char *
 		rc = run(a, &o);
 	list_free(a);
 	meldcode_pane_free(a);
+	plan_view_free(a);
 	esc_ui_free(a);
 	keymap_free(&a->keys);
 	free(a);
