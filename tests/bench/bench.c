@@ -581,8 +581,6 @@ static void report(FILE *f, const struct result *res, int nres)
 			r->bare[k].med > 0 ? r->core[k].med / r->bare[k].med : 0);
 	}
 	ROW("list window fetch (page+flags)", "%.2f", r->core_fetch.med);
-	ROW("j keystroke cpu / bare page", "%.1fx", r->bare[2].med > 0
-		? r->k_cpu[K_SCROLL].med / r->bare[2].med : 0);
 #undef ROW
 }
 
