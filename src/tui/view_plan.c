@@ -325,9 +325,11 @@ void plan_view_paint(struct app *a, WINDOW *w)
 	char title[1200];
 	char ver[200];
 	snprintf(ver, sizeof ver, " (%s)", family_phase_label(a->fam.fam.phase));
-	if (pv->has_plan)
-		snprintf(ver, sizeof ver, pv->plan.status == PLAN_DRAFT
-			? _(" (%s; version %d, draft)") : _(" (%s; version %d, agreed)"),
+	if (pv->has_plan && pv->plan.status == PLAN_DRAFT)
+		snprintf(ver, sizeof ver, _(" (%s; version %d, draft)"),
+			family_phase_label(a->fam.fam.phase), pv->plan.version);
+	else if (pv->has_plan)
+		snprintf(ver, sizeof ver, _(" (%s; version %d, agreed)"),
 			family_phase_label(a->fam.fam.phase), pv->plan.version);
 	snprintf(title, sizeof title, "%s: %s%s%s", _("Plan"),
 		a->privacy ? a->fam.masked : a->fam.fam.display_name, ver, a->zoom ? _("  [zoom]") : "");

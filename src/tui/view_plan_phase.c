@@ -96,8 +96,11 @@ unsigned pv_phase(struct app *a)
 	const struct family *fam = &a->fam.fam;
 	char title[400];
 	bool closed = fam->phase == PHASE_AFGESLOTEN;
-	snprintf(title, sizeof title, closed ? _("Reopen %s (back to intake)")
-		: _("Phase of %s (now %s)"), fam->case_no, family_phase_label(fam->phase));
+	if (closed)
+		snprintf(title, sizeof title, _("Reopen %s (back to intake)"), fam->case_no);
+	else
+		snprintf(title, sizeof title, _("Phase of %s (now %s)"), fam->case_no,
+			family_phase_label(fam->phase));
 	struct pv_form *f = pf_begin(a, title, submit_phase);
 	struct pf_field *p = pf_choice(f, _("To"), false);
 	if (closed) {
