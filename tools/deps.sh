@@ -3,7 +3,8 @@
 # One list, used by tools/try.sh, tools/test.sh and .ci/run.
 set -eu
 PACKAGES="build-essential meson ninja-build pkg-config python3 gettext \
-libsqlite3-dev sqlite3 uuid-dev libncurses-dev ncurses-term check tmux clang valgrind"
+libsqlite3-dev sqlite3 uuid-dev libncurses-dev ncurses-term check tmux clang valgrind \
+groff-base man-db"
 missing=""
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -25,6 +25,18 @@ bool cli_global_takes_value(const char *a)
 	return false;
 }
 
+/* The full-screen interface's options that take a value (src/tui/tui.c): "--layout
+ * stack" must not make "stack" the command. */
+static bool tui_takes_value(const char *a)
+{
+	static const char *const names[] = { "--layout", "--config", "--script", "--size",
+		"--dump" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(a, names[i]) == 0)
+			return true;
+	return false;
+}
+
 const char *cli_shift_word(int *argc, char **argv)
 {
 	for (int i = 1; i < *argc; i++) {
@@ -32,7 +44,7 @@ const char *cli_shift_word(int *argc, char **argv)
 		if (strcmp(a, "--") == 0)
 			return NULL;
 		if (a[0] == '-' && a[1]) {
-			if (cli_global_takes_value(a))
+			if (cli_global_takes_value(a) || tui_takes_value(a))
 				i++;
 			continue;
 		}

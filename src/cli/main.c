@@ -55,6 +55,27 @@ static const struct cli_cmd main_cmd = {
 	   "  6  casus check or casus audit --verify found problems"),
 };
 
+/* After the main help (a string of its own, so the main help's translation stays). */
+static const char *const tui_help =
+	N_("Full-screen interface (casus without a command):\n"
+	   "  --privacy                 start in privacy mode: initials and ages instead of\n"
+	   "                            names, no contact details or free text\n"
+	   "  --layout auto|side|stack  panes side by side, one at a time, or by width\n"
+	   "  --no-mouse                leave the mouse to the terminal (copy and paste)\n"
+	   "  --config FILE             bindings and settings from FILE instead of\n"
+	   "                            $XDG_CONFIG_HOME/casus/config\n"
+	   "  --list-keys               print the key bindings (section, key, action, help)\n"
+	   "  --script FILE, --size COLSxROWS, --dump FILE\n"
+	   "                            screen tests: keys from FILE on a virtual screen\n"
+	   "The key bindings, the config file and the environment: man casus.");
+
+static int print_main_help(void)
+{
+	cli_print_help(&main_cmd);
+	printf("\n%s\n", _(tui_help));
+	return 0;
+}
+
 /* --lang must apply to every message, including errors about earlier options. */
 static int early_lang(int argc, char **argv)
 {
@@ -83,7 +104,7 @@ static int run_tui(struct cli *cli, int argc, char **argv)
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			free(rest);
-			return cli_print_help(&main_cmd);
+			return print_main_help();
 		}
 		if (strcmp(a, "--version") == 0) {
 			free(rest);
