@@ -22,7 +22,9 @@ fuzz_one() { # FUZZER CORPUS SECONDS [ARTIFACT_DIR]
 	mkdir -p "$work/corpus" "$work/artifacts"
 	cp "$2"/* "$work/corpus/" 2>/dev/null || true
 	rc=0
-	"$1" -max_total_time="$3" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+	# -timeout=30: on a busy machine (other builds and tests) a slow moment is not a
+	# hang; a 10 s limit once reported a script that replays in under a second.
+	"$1" -max_total_time="$3" -timeout=30 -rss_limit_mb=2048 -max_len=4096 \
 		-print_final_stats=1 -artifact_prefix="$work/artifacts/" "$work/corpus" \
 		>"$work/log" 2>&1 || rc=$?
 	grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::new_units_added)' \
