@@ -113,6 +113,26 @@ static const struct action_def table[A_COUNT] = {
 		N_("hand over regie to another team member (recorded)"), NULL },
 	[A_PLAN_EXPORT] = { A_PLAN_EXPORT, "plan-export",
 		N_("export the plan for the family to a file in your home folder"), NULL },
+	[A_MEETING] = { A_MEETING, "meeting",
+		N_("meeting mode: the next meeting's agenda and the current item on the whole screen"),
+		NULL },
+	[A_MT_START] = { A_MT_START, "meeting-start", N_("start the meeting (chair or minute-taker)"),
+		N_("start") },
+	[A_MT_LATER] = { A_MT_LATER, "meeting-later", N_("move the agenda item down"), NULL },
+	[A_MT_EARLIER] = { A_MT_EARLIER, "meeting-earlier", N_("move the agenda item up"), NULL },
+	[A_MT_ROUND] = { A_MT_ROUND, "meeting-round",
+		N_("casusinbreng: the next round (inbreng, vragen, advies, keuze, besluit)"),
+		N_("round") },
+	[A_MT_DONE] = { A_MT_DONE, "meeting-done", N_("the item is done"), N_("done") },
+	[A_MT_SKIP] = { A_MT_SKIP, "meeting-skip", N_("skip the item"), N_("skip") },
+	[A_MT_MOVE] = { A_MT_MOVE, "meeting-move", N_("move the item to the next meeting"),
+		N_("next meeting") },
+	[A_MT_DECIDE] = { A_MT_DECIDE, "meeting-decide", N_("record a decision (besluit)"),
+		N_("decision") },
+	[A_MT_ACTION] = { A_MT_ACTION, "meeting-action",
+		N_("record an action: what, who, by when (a family's goes into its plan)"),
+		N_("action") },
+	[A_MT_NOTE] = { A_MT_NOTE, "meeting-note", N_("add a note to the item"), N_("note") },
 };
 
 const struct action_def *action_get(enum action a)
@@ -129,7 +149,7 @@ int action_parse(const char *name)
 }
 
 static const char *const section_names[SECTION_COUNT] = { "generic", "list", "family",
-	"meldcode", "help", "queue", "plan" };
+	"meldcode", "help", "queue", "plan", "meeting" };
 
 const char *section_name(enum section s)
 {
@@ -152,6 +172,7 @@ const char *section_title(enum section s)
 	case SECTION_FAMILY: return _("Family");
 	case SECTION_MELDCODE: return _("Meldcode");
 	case SECTION_HELP: return _("Help");
+	case SECTION_MEETING: return _("Meeting");
 	case SECTION_QUEUE: return _("Approvals queue");
 	case SECTION_PLAN: return _("Plan");
 	default: return "?";

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "view_meeting.h"
 #include "casus/i18n.h"
 #include "script.h"
 #include "term.h"
@@ -50,6 +51,8 @@ enum section app_section(const struct app *a)
 {
 	if (a->view == VIEW_HELP)
 		return SECTION_HELP;
+	if (a->view == VIEW_MEETING)
+		return SECTION_MEETING;
 	if (a->view == VIEW_QUEUE)
 		return SECTION_QUEUE;
 	switch (a->focus) {
@@ -83,7 +86,7 @@ static void relayout(struct app *a)
 	struct rect r[W_COUNT] = { [W_TABS] = l->tabs, [W_LIST] = l->pane[PANE_LIST],
 		[W_FAMILY] = l->pane[PANE_FAMILY], [W_MELDCODE] = l->pane[PANE_MELDCODE],
 		[W_STATUS] = l->status, [W_MSG] = l->msg };
-	if (l->mode == LAYOUT_TOO_SMALL || a->view == VIEW_HELP || a->view == VIEW_QUEUE) {
+	if (l->mode == LAYOUT_TOO_SMALL || a->view == VIEW_HELP || a->view == VIEW_MEETING || a->view == VIEW_QUEUE) {
 		memset(r, 0, sizeof r[0] * W_STATUS);
 		r[W_MAIN] = l->main;
 	}
@@ -115,6 +118,10 @@ static void paint_one(struct app *a, enum win i)
 	case W_MELDCODE: meldcode_pane_paint(a, w); break;
 	case W_STATUS: status_paint(a, w); break;
 	case W_MSG:
+		if (meeting_prompt_active(a)) {
+			meeting_prompt_paint(a, w);
+			break;
+		}
 		if (esc_form_active(a))
 			esc_form_paint(a, w);
 		else
@@ -123,6 +130,8 @@ static void paint_one(struct app *a, enum win i)
 	case W_MAIN:
 		if (a->lay.mode == LAYOUT_TOO_SMALL)
 			too_small_paint(a, w);
+		else if (a->view == VIEW_MEETING)
+			meeting_view_paint(a, w);
 		else if (a->view == VIEW_QUEUE)
 			queue_paint(a, w);
 		else
@@ -140,6 +149,7 @@ static void paint(struct app *a)
 	static const unsigned bit[W_COUNT] = { R_PAINT_STATUS, R_PAINT_LIST, R_PAINT_FAMILY,
 		R_PAINT_MELDCODE, R_PAINT_STATUS, R_PAINT_MSG, R_PAINT_MAIN };
 	bool editing = a->edit.kind == EDIT_SEARCH || a->edit.kind == EDIT_NAME
+		|| meeting_prompt_active(a)
 		|| esc_form_active(a);
 	if (editing)
 		a->dirty |= R_PAINT_MSG;
@@ -186,6 +196,7 @@ static unsigned generic_handle(struct app *a, enum action act)
 	case A_PRIVACY: return privacy_toggle(a);
 	case A_REDRAW: clearok(curscr, TRUE); return R_PAINT_ALL;
 	case A_LAYOUT: return cycle_layout(a);
+	case A_MEETING: return meeting_view_open(a);
 	case A_MC_OPEN:
 	case A_MC_ACUTE:
 		return meldcode_action(a, act);
@@ -207,6 +218,8 @@ static unsigned view_handle(struct app *a, enum action act)
 {
 	if (a->view == VIEW_HELP)
 		return help_handle(a, act);
+	if (a->view == VIEW_MEETING)
+		return meeting_view_handle(a, act);
 	if (a->view == VIEW_QUEUE)
 		return queue_handle(a, act);
 	switch (a->focus) {
@@ -254,6 +267,8 @@ static unsigned handle_key(struct app *a, const struct key *k)
 		return handle_mouse(a);
 	if (esc_form_active(a))
 		return esc_form_key(a, k);
+	if (meeting_prompt_active(a))
+		return meeting_prompt_key(a, k);
 	/* A message stays until the next key. */
 	if (a->msg[0] && a->edit.kind == EDIT_NONE) {
 		a->msg[0] = '\0';
@@ -291,6 +306,8 @@ static void react(struct app *a, unsigned r)
 	list_ensure_window(a);
 	if (r & R_RELOAD_FAMILY)
 		family_pane_reload(a);
+	if ((r & R_RELOAD_FAMILY) && a->view == VIEW_MEETING)
+		meeting_view_reload(a);
 	if (r & R_RELOAD_QUEUE)
 		queue_reload(a);
 	if (r & (R_SELECT | R_RELOAD_FAMILY)) {
@@ -395,6 +412,9 @@ int app_run(struct app *a)
 		 * poll only on "tick", to stay deterministic). */
 		if (ev == EV_TIMEOUT || (!a->script && now_ms() - a->last_poll_ms >= POLL_MS))
 			r |= poll_data(a);
+		/* Meeting mode: the timers move on. */
+		if (ev == EV_TIMEOUT && a->view == VIEW_MEETING)
+			r |= R_PAINT_MAIN;
 		react(a, r);
 	}
 	return status;

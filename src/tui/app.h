@@ -44,7 +44,7 @@ enum reaction {
 #define R_PAINT_ALL (R_PAINT_LIST | R_PAINT_FAMILY | R_PAINT_MELDCODE | R_PAINT_STATUS \
 	| R_PAINT_MSG | R_PAINT_MAIN)
 
-enum view { VIEW_MAIN, VIEW_HELP, VIEW_QUEUE };
+enum view { VIEW_MAIN, VIEW_HELP, VIEW_MEETING, VIEW_QUEUE };
 enum win { W_TABS, W_LIST, W_FAMILY, W_MELDCODE, W_STATUS, W_MSG, W_MAIN, W_COUNT };
 
 /* The case list: a window of rows around the viewport, paged from SQLite. */
@@ -102,6 +102,8 @@ struct script; /* test mode: script.c */
 struct mc_ui;  /* the meldcode stepper and its forms: view_meldcode.h */
 struct esc_ui; /* escalations: view_escalation.h */
 
+struct meet_ui; /* meeting mode: view_meeting.h */
+
 struct app {
 	struct casus_ctx *ctx;
 	const struct tui_global *g;
@@ -131,6 +133,7 @@ struct app {
 	unsigned dirty;                /* R_PAINT_* not yet painted */
 	struct script *script;         /* non-NULL in test mode */
 	struct esc_ui *esc;            /* approvals queue, family-pane escalations (owned) */
+	struct meet_ui *meet;          /* meeting mode (view_meeting.h; owned) */
 	bool quit;
 	char db_name[256];
 };

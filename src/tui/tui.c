@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "view_meeting.h"
 #include "casus/audit.h"
 #include "casus/i18n.h"
 #include "draw.h"
@@ -25,7 +26,7 @@
 
 struct tui_opts {
 	int layout; /* -1: config or automatic */
-	bool no_mouse, list_keys;
+	bool no_mouse, list_keys, meeting;
 	const char *config, *script, *dump;
 	int rows, cols;
 };
@@ -73,6 +74,10 @@ static int parse_opts(int argc, char **argv, struct tui_opts *o)
 			continue; /* the program name */
 		if (strcmp(arg, "--no-mouse") == 0) {
 			o->no_mouse = true;
+			continue;
+		}
+		if (strcmp(arg, "--meeting") == 0) { /* casus meeting */
+			o->meeting = true;
 			continue;
 		}
 		if (strcmp(arg, "--list-keys") == 0) {
@@ -162,8 +167,11 @@ static int run(struct app *a, const struct tui_opts *o)
 		fprintf(stderr, "casus: %s\n", err);
 	else if (!list_init(a))
 		fprintf(stderr, "casus: %s\n", _("Out of memory."));
-	else
+	else {
+		if (o->meeting)
+			meeting_view_open(a);
 		status = app_run(a);
+	}
 	for (int i = 0; i < W_COUNT; i++)
 		if (a->win[i])
 			delwin(a->win[i]);
@@ -195,6 +203,7 @@ int tui_main(struct casus_ctx *ctx, const struct tui_global *g, int argc, char *
 	else
 		rc = run(a, &o);
 	list_free(a);
+	meeting_view_free(a);
 	meldcode_pane_free(a);
 	plan_view_free(a);
 	esc_ui_free(a);

@@ -12,11 +12,13 @@
 #include "casus/escalation.h"
 #include "casus/family.h"
 #include "casus/meldcode.h"
+#include "casus/meeting.h"
 #include "casus/member.h"
 #include "casus/party.h"
 #include "casus/person.h"
 #include "casus/plan.h"
 #include "casus/regie.h"
+#include "casus/team_issue.h"
 
 struct fam_spec {
 	const char *name, *registered, *first_visit, *next_eval;
@@ -306,6 +308,30 @@ static void add_plan_flags(struct casus_ctx *ctx, struct casus_err *err)
 	plan_clear(&p);
 }
 
+/* Meeting mode (screen tests meeting_*): a meeting on 2026-11-16, before the clock of
+ * the other scripts (2026-11-23), so it is nobody's "next meeting" there and their
+ * screens stay as they are; the meeting_* scripts set CASUS_NOW to that day. Chair
+ * coach1, minute-taker coach2; the agenda as casus proposes it, with Jansen brought in
+ * by coach1 with a question, and a team issue. */
+static void add_meeting(struct casus_ctx *ctx, struct casus_err *err)
+{
+	char *saved = getenv("CASUS_NOW") ? strdup(getenv("CASUS_NOW")) : NULL;
+	setenv("CASUS_NOW", "2026-11-16T08:00:00Z", 1);
+	struct meeting_new mn = { "2026-11-16", "coach1", "coach2" };
+	struct meeting m;
+	struct team_issue_new ti = { .title = "Overdracht bij ziekte", .priority = ISSUE_HOOG,
+		.for_meeting = true };
+	if (casus_identify(ctx, "coach1", err) || meeting_plan(ctx, &mn, &m, err)
+	    || meeting_add_inbreng(ctx, "2026-0001", "Hoe houden we school erbij?", err)
+	    || team_issue_add(ctx, &ti, NULL, err) || meeting_propose_agenda(ctx, m.id, NULL, err))
+		die("meeting", err);
+	if (saved)
+		setenv("CASUS_NOW", saved, 1);
+	else
+		unsetenv("CASUS_NOW");
+	free(saved);
+}
+
 int main(int argc, char **argv)
 {
 	struct casus_ctx *ctx;
@@ -336,6 +362,7 @@ int main(int argc, char **argv)
 	add_escalations(ctx, &err);
 	add_plan_flags(ctx, &err);
 	add_queue(ctx, &err);
+	add_meeting(ctx, &err);
 	casus_close(ctx);
 	fclose(names);
 	return 0;
