@@ -150,6 +150,19 @@ static int hist_event(void *arg, const struct escalation *e, const struct escala
 	return 0;
 }
 
+/* Newest first; requests made in the same second in a fixed order (kind, urgency),
+ * not in the order of their random ids. */
+static int item_cmp(const void *x, const void *y)
+{
+	const struct esc_hist_item *p = x, *q = y;
+	int c = strcmp(q->requested_at, p->requested_at);
+	if (c)
+		return c;
+	if (p->kind != q->kind)
+		return (int)p->kind - (int)q->kind;
+	return (int)p->urgency - (int)q->urgency;
+}
+
 void esc_hist_load(struct app *a, const char *family_id, struct esc_hist *h)
 {
 	struct casus_err err;
@@ -157,6 +170,7 @@ void esc_hist_load(struct app *a, const char *family_id, struct esc_hist *h)
 	snprintf(h->family_id, sizeof h->family_id, "%s", family_id);
 	if (escalation_each_for_family(a->ctx, family_id, hist_item, hist_event, h, &err))
 		app_message(a, true, "%s", err.msg);
+	qsort(h->item, (size_t)h->n, sizeof h->item[0], item_cmp);
 }
 
 const char *esc_action_label(const char *action)
