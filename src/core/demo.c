@@ -200,7 +200,7 @@ static enum casus_rc build(struct demo *d)
 	    || (r = casus_meta_set(d->ctx, "demo", "1", d->err)) || (r = add_team(d))
 	    || (r = audit_log(d->ctx, AUDIT_INIT, NULL, "team", NULL,
 			"demo team " DEMO_TEAM_NAME, d->err))
-	    || (r = demo_families(d))) {
+	    || (r = demo_families(d)) || (r = demo_meetings(d))) {
 		db_rollback(d->ctx);
 		return r;
 	}

@@ -151,6 +151,9 @@ enum casus_rc demo_plan_closure(struct demo *d, struct demo_fam *fam);
 /* Meldcode trajectories at every step, closed ones, meldingen, an acute case. */
 enum casus_rc demo_meldcode(struct demo *d, struct demo_fam *fam);
 
+/* demo_meeting.c: last week's meeting with minutes, next week's with its agenda */
+enum casus_rc demo_meetings(struct demo *d);
+
 /* demo_escalation.c */
 /* Escalations of every kind and state, and the gedragswetenschapper's decisions. */
 enum casus_rc demo_escalations(struct demo *d, struct demo_fam *fam);
