@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "casus/i18n.h"
 #include "app.h"
 #include "draw.h"
 #include "keymap.h"
@@ -126,6 +127,8 @@ END_TEST
 
 START_TEST(config_errors_name_their_line)
 {
+	/* The messages are checked in English (Dutch is the default language). */
+	i18n_set_lang("en");
 	struct keymap km;
 	keymap_init(&km);
 	keymap_load_defaults(&km);
