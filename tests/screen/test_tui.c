@@ -149,7 +149,7 @@ START_TEST(config_errors_name_their_line)
 	ck_assert_str_eq(km.errors[1], "config:4: unknown command 'teleport' (bind, unbind or set)");
 	ck_assert_str_eq(km.errors[2], "config:5: 'xx' is not a valid value for lang");
 	ck_assert_str_eq(km.errors[3],
-		"config:6: unknown section 'nowhere' (generic, list, family, meldcode, help)");
+		"config:6: unknown section 'nowhere' (generic, list, family, meldcode, help, plan)");
 	ck_assert_str_eq(km.errors[4], "config:7: unknown key '<Nope>'");
 	ck_assert_str_eq(km.errors[5], "config:11: bind needs a section, a key and an action");
 	struct key k;

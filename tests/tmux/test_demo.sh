@@ -48,7 +48,7 @@ tour() { # tour WINDOW COLS ROWS [OPTIONS]: the whole acceptance walk in one ter
 	check "$w: ? lists the bindings" wait_for "$w" 'Help: '
 	check "$w: ... with their keys" wait_for "$w" 'q +quit casus'
 	keys "$w" G
-	check "$w: ... all of them (the last ones after scrolling)" wait_for "$w" 'C-u, C-k, C-w +delete to the start'
+	check "$w: ... all of them (the last ones after scrolling)" wait_for "$w" 'G, End +|C-u, C-k, C-w '
 	keys "$w" q q
 	check "$w: q exits with status 0" wait_for "$w" '^EXIT=0'
 	type_text "$w" "stty -g > '$TMP/$w.after'; echo CLEAN-\$((1+1))"
