@@ -6,5 +6,5 @@ sh tools/deps.sh
 [ -d build ] || meson setup build --buildtype=debugoptimized
 ninja -C build
 demo="${XDG_DATA_HOME:-$HOME/.local/share}/casus/demo.db"
-./build/casus demo --force --db "$demo"
-exec ./build/casus --db "$demo"
+./build/src/cli/casus demo --force --db "$demo"
+exec ./build/src/cli/casus --db "$demo"
