@@ -32,6 +32,7 @@ struct audit_row {
 	char object_type[32];
 	char object_id[CASUS_ID_LEN];
 	char detail[512];
+	int64_t redacted_by;   /* 0, or the 'destroy' row that redacted this one */
 };
 
 struct audit_filter {
@@ -48,5 +49,13 @@ enum casus_rc audit_each(struct casus_ctx *ctx, const struct audit_filter *f,
  * message and *first_bad set to the seq of the first row that does not verify. */
 enum casus_rc audit_verify(struct casus_ctx *ctx, int64_t *first_bad, int64_t *rows_checked,
 	struct casus_err *err);
+
+/* Redact every row about family_id (and searches naming its people) for the
+ * destruction of its dossier, after appending the 'destroy' row that records it
+ * (*destroy_seq). Only inside retention_destroy()'s transaction: the triggers allow the
+ * redaction only while the family is being destroyed. */
+#define AUDIT_DESTROY_DETAIL_MAX 1600
+enum casus_rc audit_redact_family(struct casus_ctx *ctx, const char *family_id,
+	const char *case_no, const char *reason, int64_t *destroy_seq, struct casus_err *err);
 
 #endif

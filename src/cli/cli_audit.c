@@ -90,10 +90,18 @@ static void local_seconds(const char *iso, char out[20])
 		out[10] = ' ';
 }
 
-static int audit_row_out(void *arg, const struct audit_row *a)
+static int audit_row_out(void *arg, const struct audit_row *in)
 {
 	struct out *o = arg;
 	char seq[24], at[20];
+	struct audit_row redacted;
+	const struct audit_row *a = in;
+	if (in->redacted_by) {
+		redacted = *in;
+		snprintf(redacted.detail, sizeof redacted.detail,
+			_("(redacted: the dossier was destroyed, row %lld)"), (long long)in->redacted_by);
+		a = &redacted;
+	}
 	snprintf(seq, sizeof seq, "%" PRId64, a->seq);
 	if (out_fmt(o) == OUT_TABLE) {
 		char object[80];

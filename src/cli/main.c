@@ -30,6 +30,7 @@ static const struct cli_cmd main_cmd = {
 	   "  export      a family's plan or meldcode record, or a meeting's minutes, as a\n"
 	   "              document (md) or JSON\n"
 	   "  audit       the access log (teamleider), and --verify its hash chain\n"
+	   "  retention   closed dossiers past their retention term; destroying them\n"
 	   "  setting     the team's settings; a teamleider changes them\n"
 	   "  check       check the database and its access log; exit 0 when sound\n"
 	   "Every command has its own help: casus COMMAND --help.\n"
@@ -149,6 +150,7 @@ static const struct {
 	{ "team-issue", cmd_team_issue },
 	{ "export", cmd_export },
 	{ "audit", cmd_audit },
+	{ "retention", cmd_retention },
 	{ "setting", cmd_setting },
 	{ "check", cmd_check },
 };

@@ -147,7 +147,7 @@ fail:
 
 static const char SQL_ALL[] =
 	"SELECT seq, at, event, member_id, login, on_behalf, workstation, family_id, object_type,"
-	" object_id, detail, content_hash, chain_hash FROM audit ORDER BY seq";
+	" object_id, detail, content_hash, chain_hash, redacted_by FROM audit ORDER BY seq";
 
 static enum casus_rc verify_rows(struct casus_ctx *ctx, int64_t *first_bad,
 	int64_t *rows_checked, struct casus_err *err);
@@ -164,6 +164,57 @@ enum casus_rc audit_verify(struct casus_ctx *ctx, int64_t *first_bad, int64_t *r
 	if (own_tx)
 		sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL);
 	return r;
+}
+
+/* A redacted row must be empty of family, object and detail, and point at a later
+ * 'destroy' row; each destroy row must have redacted exactly the number of rows it
+ * states. Anything else is a redaction made outside casus. */
+static const char SQL_BAD_REDACTION[] =
+	"SELECT a.seq FROM audit a LEFT JOIN audit d ON d.seq = a.redacted_by"
+	" WHERE a.redacted_by IS NOT NULL AND (d.event IS NOT 'destroy' OR a.redacted_by <= a.seq"
+	"   OR a.family_id IS NOT NULL OR a.object_id IS NOT NULL OR a.detail IS NOT NULL)"
+	" ORDER BY a.seq LIMIT 1";
+static const char SQL_DESTROYS[] =
+	"SELECT d.seq, d.detail, (SELECT count(*) FROM audit a WHERE a.redacted_by = d.seq)"
+	" FROM audit d WHERE d.event = 'destroy' ORDER BY d.seq";
+
+static enum casus_rc verify_redactions(struct casus_ctx *ctx, int64_t *first_bad,
+	struct casus_err *err)
+{
+	sqlite3_stmt *st = db_stmt(ctx, SQL_BAD_REDACTION, err);
+	if (!st)
+		return err->rc;
+	int rc = sqlite3_step(st);
+	int64_t bad = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ctx, rc, err);
+	if (bad) {
+		*first_bad = bad;
+		return err_set(err, CASUS_E_NOTDB, _("The access log is broken at row %lld: it was "
+			"emptied outside casus, not by the destruction of a dossier."), (long long)bad);
+	}
+	if (!(st = db_stmt(ctx, SQL_DESTROYS, err)))
+		return err->rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(st, 1);
+		char case_no[16];
+		long long stated = -1;
+		if (!detail || sscanf(detail, "case %15s destroyed; %lld access-log rows", case_no,
+			&stated) != 2 || stated != sqlite3_column_int64(st, 2)) {
+			bad = sqlite3_column_int64(st, 0);
+			break;
+		}
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ctx, rc, err);
+	if (bad) {
+		*first_bad = bad;
+		return err_set(err, CASUS_E_NOTDB, _("The access log is broken at row %lld: the rows "
+			"it redacted were changed outside casus."), (long long)bad);
+	}
+	return CASUS_OK;
 }
 
 static enum casus_rc verify_rows(struct casus_ctx *ctx, int64_t *first_bad,
@@ -183,10 +234,15 @@ static enum casus_rc verify_rows(struct casus_ctx *ctx, int64_t *first_bad,
 		for (int i = 0; i < 10; i++)
 			fields[i] = (const char *)sqlite3_column_text(st, i + 1);
 		char ch[65], chain[65];
-		content_hash(seq, fields, ch);
-		chain_hash(prev, ch, chain);
 		const char *stored_ch = (const char *)sqlite3_column_text(st, 11);
 		const char *stored_chain = (const char *)sqlite3_column_text(st, 12);
+		/* A redacted row's content is gone; its stored content hash still links the
+		 * chain (verify_redactions checks the redaction itself). */
+		if (sqlite3_column_type(st, 13) != SQLITE_NULL && stored_ch && strlen(stored_ch) == 64)
+			snprintf(ch, sizeof ch, "%s", stored_ch);
+		else
+			content_hash(seq, fields, ch);
+		chain_hash(prev, ch, chain);
 		n++;
 		if (seq != expect_seq || !stored_ch || !stored_chain || strcmp(ch, stored_ch) != 0
 		    || strcmp(chain, stored_chain) != 0) {
@@ -210,6 +266,8 @@ static enum casus_rc verify_rows(struct casus_ctx *ctx, int64_t *first_bad,
 		*rows_checked = n;
 	if (rc != SQLITE_DONE)
 		return db_fail(ctx, rc, err);
+	if (verify_redactions(ctx, first_bad, err))
+		return err->rc;
 	char last[32];
 	/* The newest seq is also kept in meta so that cutting rows off the end shows. */
 	if (casus_meta_get(ctx, "audit_last_seq", last, sizeof last) && expect_seq - 1 < atoll(last)) {
@@ -223,7 +281,7 @@ static enum casus_rc verify_rows(struct casus_ctx *ctx, int64_t *first_bad,
 
 static const char SQL_EACH[] =
 	"SELECT a.seq, a.at, a.event, a.login, a.on_behalf, a.workstation, a.family_id,"
-	" f.case_no, a.object_type, a.object_id, a.detail"
+	" f.case_no, a.object_type, a.object_id, a.detail, coalesce(a.redacted_by, 0)"
 	" FROM audit a LEFT JOIN family f ON f.id = a.family_id"
 	" WHERE (?1 IS NULL OR a.family_id = ?1) AND (?2 IS NULL OR a.login = ?2)"
 	"   AND (?3 IS NULL OR a.at >= ?3)"
@@ -257,6 +315,7 @@ enum casus_rc audit_each(struct casus_ctx *ctx, const struct audit_filter *f,
 		db_col_text(st, 8, row.object_type, sizeof row.object_type);
 		db_col_text(st, 9, row.object_id, sizeof row.object_id);
 		db_col_text(st, 10, row.detail, sizeof row.detail);
+		row.redacted_by = sqlite3_column_int64(st, 11);
 		if (fn(arg, &row))
 			break;
 	}

@@ -146,6 +146,15 @@ static void check_audit_guard(struct casus_ctx *ctx, struct check_result *r)
 				     "log can be changed without notice."), guards[i]);
 		finish(ctx, r, st, rc);
 	}
+	/* Only the destroying transaction holds a row here, and never commits one. */
+	sqlite3_stmt *st = prepare(ctx, r, "SELECT count(*) FROM destroying");
+	if (!st)
+		return;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
+		problem(r, _("The dossier safeguards are switched off (a row in table destroying was "
+			     "left outside casus): records can be deleted without notice."));
+	finish(ctx, r, st, rc);
 }
 
 /* Families whose regie_id differs from the member of their open regie row, or

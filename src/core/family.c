@@ -112,6 +112,26 @@ static void read_family(sqlite3_stmt *st, struct family *f)
 static const char SQL_GET[] =
 	"SELECT " FAMILY_COLS FAMILY_FROM " WHERE f.case_no = ?1 OR f.id = ?1";
 
+static const char SQL_DESTROYED[] =
+	"SELECT substr(destroyed_at, 1, 10) FROM destroyed_case WHERE case_no = ?1";
+
+/* No such family: say so, or that its dossier was destroyed (and when). */
+static enum casus_rc not_found(struct casus_ctx *ctx, const char *key, struct casus_err *err)
+{
+	char on[11] = "";
+	sqlite3_stmt *st = db_stmt(ctx, SQL_DESTROYED, err);
+	if (st) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			db_col_text(st, 0, on, sizeof on);
+		db_done(st);
+	}
+	if (on[0])
+		return err_set(err, CASUS_E_NOTFOUND, _("The dossier of family %s was destroyed on "
+			"%s; casus keeps nothing about it."), key, on);
+	return err_set(err, CASUS_E_NOTFOUND, _("There is no family with case number %s."), key);
+}
+
 enum casus_rc family_get(struct casus_ctx *ctx, const char *key, struct family *out,
 	struct casus_err *err)
 {
@@ -124,8 +144,7 @@ enum casus_rc family_get(struct casus_ctx *ctx, const char *key, struct family *
 		read_family(st, out);
 	db_done(st);
 	if (rc == SQLITE_DONE)
-		return err_set(err, CASUS_E_NOTFOUND, _("There is no family with case number %s."),
-			key ? key : "");
+		return not_found(ctx, key ? key : "", err);
 	return rc == SQLITE_ROW ? CASUS_OK : db_fail(ctx, rc, err);
 }
 
@@ -190,8 +209,10 @@ static enum casus_rc check_fields(const char *name, char triage, const char *kin
 	return CASUS_OK;
 }
 
+/* A destroyed family's number is never given out again (destroyed_case). */
 static const char SQL_NEXT_SEQ[] =
-	"SELECT coalesce(max(case_seq), 0) + 1 FROM family WHERE case_year = ?1";
+	"SELECT max(coalesce((SELECT max(case_seq) FROM family WHERE case_year = ?1), 0),"
+	" coalesce((SELECT max(case_seq) FROM destroyed_case WHERE case_year = ?1), 0)) + 1";
 static const char SQL_INSERT[] =
 	"INSERT INTO family(id, case_year, case_seq, case_no, display_name, sort_name, phase,"
 	" triage, framework, referral_kind, referral_source, address, phone, registered_on,"
