@@ -127,6 +127,9 @@ int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_escalation(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_audit(struct cli *cli, int argc, char **argv);
+/* casus export dossier / access (cli_export_dossier.c). */
+int cmd_export_dossier(struct cli *cli, int argc, char **argv);
+int cmd_export_access(struct cli *cli, int argc, char **argv);
 int cmd_retention(struct cli *cli, int argc, char **argv);
 int cmd_setting(struct cli *cli, int argc, char **argv);
 /* Parts of the family group (cli_family_*.c). */

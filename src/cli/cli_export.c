@@ -19,13 +19,16 @@
 
 static const struct cli_cmd export_cmd = {
 	"export",
-	N_("casus export plan|meldcode|minutes KEY --format md|json [--output FILE]"),
+	N_("casus export plan|meldcode|minutes|dossier|access KEY --format md|json "
+	   "[--output FILE]"),
 	N_("Export a family's record, in the language of --lang (default nl). Every export\n"
 	   "is recorded in the access log.\n"
 	   "\n"
 	   "  casus export plan CASE_NO [--version N] --format md|json [--output FILE]\n"
 	   "  casus export meldcode CASE_NO --format md|json [--output FILE]\n"
 	   "  casus export minutes MEETING --format md|json [--privacy] [--output FILE]\n"
+	   "  casus export dossier CASE_NO --format md|json [--leave-out PARTS --reason TEXT]\n"
+	   "  casus export access CASE_NO --format md|json [--output FILE]\n"
 	   "See casus export COMMAND --help."),
 };
 
@@ -217,7 +220,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		for (int i = 1; i < argc; i++)
 			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 				return cli_print_help(&export_cmd);
-		return cli_usage_error("export ", _("what to export? plan or meldcode"));
+		return cli_usage_error("export ", _("what to export? plan, meldcode, minutes, dossier "
+						    "or access"));
 	}
 	argv[0] = (char *)word;
 	if (strcmp(word, "plan") == 0)
@@ -226,6 +230,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return export_cmd_run(cli, &meldcode_cmd, false, argc, argv);
 	if (strcmp(word, "minutes") == 0)
 		return cmd_export_minutes(cli, argc, argv);
-	return cli_usage_error("export ", _("unknown export '%s' (plan, meldcode or minutes)"),
-		word);
+	if (strcmp(word, "dossier") == 0)
+		return cmd_export_dossier(cli, argc, argv);
+	if (strcmp(word, "access") == 0)
+		return cmd_export_access(cli, argc, argv);
+	return cli_usage_error("export ", _("unknown export '%s' (plan, meldcode, minutes, "
+					     "dossier or access)"), word);
 }

@@ -12,6 +12,7 @@
 #include "casus/escalation.h"
 #include "casus/i18n.h"
 #include "casus/meldcode.h"
+#include "export_doc.h"
 #include "casus/person.h"
 
 /* ---- labels for entries, so corrections can name what they correct ---- */
@@ -462,17 +463,14 @@ static enum casus_rc write_md(struct casus_ctx *ctx, const struct family *fam,
 	return r;
 }
 
-enum casus_rc meldcode_export(struct casus_ctx *ctx, const char *family,
+/* The document without its access-log row (the dossier export logs itself). */
+enum casus_rc meldcode_export_doc(struct casus_ctx *ctx, const struct family *fam,
 	enum meldcode_format format, const char *lang, FILE *out, struct casus_err *err)
 {
-	struct family fam;
 	struct traj_list l = { 0 };
 	char saved[8];
 	enum casus_rc r;
-	if (!ctx->user.id[0])
-		return err_set(err, CASUS_E_PERM, _("You are not identified as a team member."));
-	if ((r = family_get(ctx, family, &fam, err))
-	    || (r = meldcode_each(ctx, fam.id, collect, &l, err)))
+	if ((r = meldcode_each(ctx, fam->id, collect, &l, err)))
 		goto done;
 	if (l.nomem) {
 		r = err_set(err, CASUS_E_NOMEM, _("Out of memory."));
@@ -483,16 +481,27 @@ enum casus_rc meldcode_export(struct casus_ctx *ctx, const char *family,
 		r = err_set(err, CASUS_E_INVALID, _("Unknown language '%.8s' (nl, en)."), lang);
 		goto done;
 	}
-	r = format == MELDCODE_JSON ? mc_export_json(ctx, &fam, l.items, l.n, out, err)
-				    : write_md(ctx, &fam, &l, out, err);
+	r = format == MELDCODE_JSON ? mc_export_json(ctx, fam, l.items, l.n, out, err)
+				    : write_md(ctx, fam, &l, out, err);
 	i18n_set_lang(saved);
 	if (!r && (fflush(out) != 0 || ferror(out)))
 		r = err_set(err, CASUS_E_IO, _("Writing the export failed."));
-	if (!r)
-		r = audit_log(ctx, AUDIT_EXPORT, fam.id, "meldcode", NULL,
-			format == MELDCODE_JSON ? "json" : lang && strcmp(lang, "en") == 0 ? "md en"
-											: "md nl", err);
 done:
 	free(l.items);
 	return r;
+}
+
+enum casus_rc meldcode_export(struct casus_ctx *ctx, const char *family,
+	enum meldcode_format format, const char *lang, FILE *out, struct casus_err *err)
+{
+	struct family fam;
+	enum casus_rc r;
+	if (!ctx->user.id[0])
+		return err_set(err, CASUS_E_PERM, _("You are not identified as a team member."));
+	if ((r = family_get(ctx, family, &fam, err))
+	    || (r = meldcode_export_doc(ctx, &fam, format, lang, out, err)))
+		return r;
+	return audit_log(ctx, AUDIT_EXPORT, fam.id, "meldcode", NULL,
+		format == MELDCODE_JSON ? "json" : lang && strcmp(lang, "en") == 0 ? "md en"
+										    : "md nl", err);
 }

@@ -9,6 +9,7 @@
 #include "casus/escalation.h"
 #include "casus/meldcode.h"
 #include "casus/person.h"
+#include "export_text.h"
 
 #define JW_DEPTH 24
 
@@ -21,26 +22,6 @@ struct jw {
 	bool seen;         /* ... and whether the current entry was written */
 };
 
-static void jw_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", f);
-		else if (*p == '\t')
-			fputs("\\t", f);
-		else if (*p == '\r')
-			fputs("\\r", f);
-		else if (*p < 0x20)
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
-}
-
 static void jw_key(struct jw *w, const char *key)
 {
 	if (!w->first[w->depth])
@@ -48,7 +29,7 @@ static void jw_key(struct jw *w, const char *key)
 	w->first[w->depth] = false;
 	fprintf(w->f, "\n%*s", 2 * w->depth, "");
 	if (key) {
-		jw_string(w->f, key);
+		export_json_string(w->f, key);
 		fputs(": ", w->f);
 	}
 }
@@ -76,7 +57,7 @@ static void jw_str(struct jw *w, const char *key, const char *s)
 {
 	jw_key(w, key);
 	if (s && *s)
-		jw_string(w->f, s);
+		export_json_string(w->f, s);
 	else
 		fputs("null", w->f);
 }

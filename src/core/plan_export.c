@@ -9,6 +9,8 @@
 #include "casus/i18n.h"
 #include "casus/party.h"
 #include "casus/person.h"
+#include "export_doc.h"
+#include "export_text.h"
 #include "plan_export.h"
 
 /* ---- words ---- */
@@ -144,33 +146,6 @@ static void xw_put_int(const struct xw_doc *d, enum xw_word w, int v)
 
 /* ---- Markdown text ---- */
 
-/* Write user text so that Markdown shows it as typed: markup characters are escaped,
- * and every line after the first starts with `indent` (to stay inside a list item or
- * a quote). */
-static void md_text(FILE *out, const char *s, const char *indent)
-{
-	bool line_start = true;
-	for (; s && *s; s++) {
-		char c = *s;
-		if (c == '\n') {
-			/* a hard line break: the family's lines stay lines when rendered */
-			fprintf(out, "  \n%s", indent);
-			line_start = true;
-			continue;
-		}
-		bool lead = line_start && (c == '#' || c == '-' || c == '+' || c == '>');
-		if (lead || strchr("\\`*_[]<>|", c))
-			fputc('\\', out);
-		fputc(c, out);
-		/* "1. " at the start of a line would become a numbered list */
-		if (line_start && c >= '0' && c <= '9' && s[1] == '.') {
-			fputs("\\.", out);
-			s++;
-		}
-		line_start = line_start && (c == ' ' || c == '\t');
-	}
-}
-
 static void md_section(struct xw_doc *d, enum xw_word heading, const char *text, bool quote)
 {
 	fprintf(d->out, "\n## %s\n\n", xw(d, heading));
@@ -179,7 +154,7 @@ static void md_section(struct xw_doc *d, enum xw_word heading, const char *text,
 		return;
 	}
 	fputs(quote ? "> " : "", d->out);
-	md_text(d->out, text, quote ? "> " : "");
+	export_md_text(d->out, text, quote ? "> " : "");
 	fputc('\n', d->out);
 }
 
@@ -191,10 +166,10 @@ static void md_head(struct xw_doc *d)
 	enum xw_word st = d->p->status == PLAN_AGREED ? W_AGREED
 		: d->p->status == PLAN_SUPERSEDED ? W_SUPERSEDED : W_DRAFT;
 	fprintf(d->out, "# %s ", xw(d, W_TITLE));
-	md_text(d->out, d->f->display_name, "");
+	export_md_text(d->out, d->f->display_name, "");
 	fprintf(d->out, "\n\n- %s: %s\n- %s: %d (%s)\n- %s: ", xw(d, W_CASE_NO), d->f->case_no,
 		xw(d, W_VERSION), d->p->version, xw(d, st), xw(d, W_REGIE));
-	md_text(d->out, d->f->regie_id[0] ? d->f->regie_name : xw(d, W_NO_REGIE), "");
+	export_md_text(d->out, d->f->regie_id[0] ? d->f->regie_name : xw(d, W_NO_REGIE), "");
 	fputc('\n', d->out);
 	fprintf(d->out, "\n## %s\n\n", xw(d, W_AGREEMENT));
 	if (d->p->status == PLAN_DRAFT) {
@@ -211,14 +186,14 @@ static int md_consenter(void *arg, const struct plan_consenter *c)
 {
 	struct xw_doc *d = arg;
 	fputs("- ", d->out);
-	md_text(d->out, c->name, "  ");
+	export_md_text(d->out, c->name, "  ");
 	if (c->role[0]) {
 		enum xw_word w = W_COUNT;
 		int role = c->is_person ? person_role_parse(c->role) : -1;
 		if (role >= 0)
 			w = (enum xw_word)(W_ROLE_OUDER + role);
 		fputs(" (", d->out);
-		md_text(d->out, w != W_COUNT ? xw(d, w) : c->role, "  ");
+		export_md_text(d->out, w != W_COUNT ? xw(d, w) : c->role, "  ");
 		fputc(')', d->out);
 	}
 	fputc('\n', d->out);
@@ -230,9 +205,9 @@ static int md_person(void *arg, const struct person *p)
 {
 	struct xw_doc *d = arg;
 	fputs("- ", d->out);
-	md_text(d->out, p->given_name, "  ");
+	export_md_text(d->out, p->given_name, "  ");
 	fputc(' ', d->out);
-	md_text(d->out, p->family_name, "  ");
+	export_md_text(d->out, p->family_name, "  ");
 	fprintf(d->out, ", %s", xw(d, (enum xw_word)(W_ROLE_OUDER + p->role)));
 	int age = person_age(p);
 	if (age >= 0) {
@@ -249,12 +224,12 @@ static int md_party(void *arg, const struct party *p)
 	if (!p->active || (int)p->kind != d->group)
 		return 0;
 	fputs("- ", d->out);
-	md_text(d->out, p->name, "  ");
+	export_md_text(d->out, p->name, "  ");
 	const char *more[] = { p->role, p->organisation, p->contact };
 	for (int i = 0; i < 3; i++) {
 		if (more[i][0]) {
 			fputs(", ", d->out);
-			md_text(d->out, more[i], "  ");
+			export_md_text(d->out, more[i], "  ");
 		}
 	}
 	fputc('\n', d->out);
@@ -285,17 +260,17 @@ static int md_worry(void *arg, const struct plan_worry *w)
 {
 	struct xw_doc *d = arg;
 	fprintf(d->out, "- **%s:** ", xw(d, W_WHO_WORRIES));
-	md_text(d->out, w->who, "  ");
+	export_md_text(d->out, w->who, "  ");
 	if (w->since[0]) {
 		fprintf(d->out, " (%s ", xw(d, W_SINCE));
-		md_text(d->out, w->since, "  ");
+		export_md_text(d->out, w->since, "  ");
 		fputc(')', d->out);
 	}
 	fputs("  \n  ", d->out);
-	md_text(d->out, w->worry, "  ");
+	export_md_text(d->out, w->worry, "  ");
 	if (w->consequences[0]) {
 		fprintf(d->out, "  \n  %s: ", xw(d, W_CONSEQUENCES));
-		md_text(d->out, w->consequences, "  ");
+		export_md_text(d->out, w->consequences, "  ");
 	}
 	fputc('\n', d->out);
 	d->count++;
@@ -315,12 +290,12 @@ static void md_goal_item(struct xw_doc *d, const struct plan_goal *g, int number
 {
 	if (!d->heading_done) {
 		fputs("\n### ", d->out);
-		md_text(d->out, g->leefgebied, "");
+		export_md_text(d->out, g->leefgebied, "");
 		fputs("\n\n", d->out);
 		d->heading_done = true;
 	}
 	fprintf(d->out, "%d. ", number);
-	md_text(d->out, g->body, "   ");
+	export_md_text(d->out, g->body, "   ");
 	bool first = true;
 	if (g->scale_start >= 0 || g->scale_now >= 0 || g->scale_target >= 0) {
 		fprintf(d->out, "  \n   %s: ", xw(d, W_SCALE));
@@ -331,7 +306,7 @@ static void md_goal_item(struct xw_doc *d, const struct plan_goal *g, int number
 	fprintf(d->out, "  \n   %s: %s", xw(d, W_STATUS), xw(d, (enum xw_word)(W_GOAL_OPEN + g->status)));
 	if (g->status != GOAL_OPEN && g->reason[0]) {
 		fprintf(d->out, " — %s: ", xw(d, W_REASON));
-		md_text(d->out, g->reason, "   ");
+		export_md_text(d->out, g->reason, "   ");
 	}
 	fputc('\n', d->out);
 }
@@ -386,9 +361,9 @@ static int md_action(void *arg, const struct plan_action *a)
 	struct xw_doc *d = arg;
 	char date[40];
 	fputs("- ", d->out);
-	md_text(d->out, a->body, "  ");
+	export_md_text(d->out, a->body, "  ");
 	fprintf(d->out, "  \n  %s: ", xw(d, W_WHO));
-	md_text(d->out, a->owner_name, "  ");
+	export_md_text(d->out, a->owner_name, "  ");
 	fprintf(d->out, " (%s) · %s: ", xw(d, (enum xw_word)(W_OWNER_PERSON + a->owner_kind)),
 		xw(d, W_WHEN));
 	xw_date(d, a->due_on, date, sizeof date);
@@ -413,15 +388,15 @@ static int md_arrangement(void *arg, const struct plan_arrangement *a)
 	const char *who = a->organisation[0] ? a->organisation : a->party_name;
 	if (who[0]) {
 		fputs("**", d->out);
-		md_text(d->out, who, "  ");
+		export_md_text(d->out, who, "  ");
 		if (a->party_name[0] && a->organisation[0]) {
 			fputs(" (", d->out);
-			md_text(d->out, a->party_name, "  ");
+			export_md_text(d->out, a->party_name, "  ");
 			fputc(')', d->out);
 		}
 		fputs(":** ", d->out);
 	}
-	md_text(d->out, a->body, "  ");
+	export_md_text(d->out, a->body, "  ");
 	fputc('\n', d->out);
 	d->count++;
 	return 0;
@@ -444,7 +419,7 @@ static void md_safety(struct xw_doc *d)
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 		const char *t = d->p->section[parts[i].s];
 		fprintf(d->out, "\n### %s\n\n", xw(d, parts[i].w));
-		md_text(d->out, t && *t ? t : xw(d, W_EMPTY), "");
+		export_md_text(d->out, t && *t ? t : xw(d, W_EMPTY), "");
 		fputc('\n', d->out);
 	}
 }
@@ -465,7 +440,7 @@ static int md_eval(void *arg, const struct plan_eval *e)
 	xw_date(d, e->held_on, date, sizeof date);
 	xw_put(d, W_HELD, date, NULL);
 	fprintf(d->out, "  \n  %s: ", xw(d, W_OUTCOME));
-	md_text(d->out, e->outcome, "  ");
+	export_md_text(d->out, e->outcome, "  ");
 	if (e->next_on[0]) {
 		xw_date(d, e->next_on, date, sizeof date);
 		fprintf(d->out, "  \n  %s: %s", xw(d, W_NEXT_EVAL), date);
@@ -547,15 +522,20 @@ enum casus_rc plan_export(struct casus_ctx *ctx, const char *family_key, int ver
 	snprintf(detail, sizeof detail, "plan v%d as %s (%s)", p.version,
 		format == PLAN_FORMAT_JSON ? "json" : "md", lang ? lang : "nl");
 	/* The access log records the export before any of the dossier leaves casus. */
-	if ((r = audit_log(ctx, AUDIT_EXPORT, f.id, "plan", p.id, detail, err))) {
-		plan_clear(&p);
-		return r;
-	}
-	struct xw_doc d = { .ctx = ctx, .out = out, .f = &f, .p = &p,
+	if (!(r = audit_log(ctx, AUDIT_EXPORT, f.id, "plan", p.id, detail, err)))
+		r = plan_export_doc(ctx, &f, &p, format, lang, out, err);
+	plan_clear(&p);
+	return r;
+}
+
+enum casus_rc plan_export_doc(struct casus_ctx *ctx, const struct family *f,
+	const struct plan *p, enum plan_format format, const char *lang, FILE *out,
+	struct casus_err *err)
+{
+	struct xw_doc d = { .ctx = ctx, .out = out, .f = f, .p = p,
 		.en = lang && strcmp(lang, "en") == 0 };
 	clock_today(d.today);
-	r = format == PLAN_FORMAT_JSON ? xw_write_json(&d, err) : write_md(&d, err);
-	plan_clear(&p);
+	enum casus_rc r = format == PLAN_FORMAT_JSON ? xw_write_json(&d, err) : write_md(&d, err);
 	if (!r && (fflush(out) != 0 || ferror(out)))
 		r = err_set(err, CASUS_E_IO, _("Writing the exported plan failed."));
 	return r;

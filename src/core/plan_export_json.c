@@ -7,27 +7,10 @@
 #include "casus/clock.h"
 #include "casus/party.h"
 #include "casus/person.h"
+#include "export_text.h"
 #include "plan_export.h"
 
 /* ---- a small streaming writer ---- */
-
-static void js_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		if (*c == '"' || *c == '\\')
-			fprintf(out, "\\%c", *c);
-		else if (*c == '\n')
-			fputs("\\n", out);
-		else if (*c == '\t')
-			fputs("\\t", out);
-		else if (*c < 0x20 || *c == 0x7f)
-			fprintf(out, "\\u%04x", *c);
-		else
-			fputc(*c, out);
-	}
-	fputc('"', out);
-}
 
 /* Start a member (key) or an array element (key NULL) at the current depth. */
 static void js_item(struct xw_doc *d, int depth, const char *key)
@@ -44,7 +27,7 @@ static void js_str(struct xw_doc *d, int depth, const char *key, const char *v)
 {
 	js_item(d, depth, key);
 	if (v && *v)
-		js_string(d->out, v);
+		export_json_string(d->out, v);
 	else
 		fputs("null", d->out);
 }

@@ -1,5 +1,6 @@
 /* The shared fixture for core unit tests (see fixture.h). */
 #define _GNU_SOURCE
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,4 +100,46 @@ int fx_run(Suite *s)
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed ? 1 : 0;
+}
+
+void fx_golden(const char *name, const char *text)
+{
+	const char *dir = getenv("CASUS_GOLDEN_DIR");
+	ck_assert_msg(dir && *dir, "CASUS_GOLDEN_DIR is not set (tests/meson.build)");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	const char *update = getenv("UPDATE_EXPECTED");
+	if (update && strcmp(update, "1") == 0) {
+		FILE *f = fopen(path, "w");
+		ck_assert_ptr_nonnull(f);
+		fputs(text, f);
+		fclose(f);
+		return;
+	}
+	FILE *f = fopen(path, "r");
+	ck_assert_msg(f != NULL, "missing golden file %s (run with UPDATE_EXPECTED=1)", path);
+	char *want = NULL;
+	size_t cap = 0, n = 0, got;
+	do {
+		if (n + 4096 > cap) {
+			cap = cap ? cap * 2 : 65536;
+			want = realloc(want, cap + 1);
+			ck_assert_ptr_nonnull(want);
+		}
+		got = fread(want + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0);
+	fclose(f);
+	want[n] = '\0';
+	/* Name the first line that differs: the documents are long. */
+	int line = 1;
+	size_t i = 0;
+	for (; want[i] && want[i] == text[i]; i++)
+		line += want[i] == '\n';
+	bool same = want[i] == text[i];
+	const char *at = text + i;
+	while (at > text && at[-1] != '\n')
+		at--;
+	ck_assert_msg(same, "%s differs from the output at line %d: \"%.120s\"", path, line, at);
+	free(want);
 }

@@ -26,6 +26,9 @@ void fx_act_as_leader(struct fixture *fx);
 struct casus_ctx *fx_second(struct fixture *fx, const char *login);
 /* Add a family in aanmelding and return its id in out_id (CASUS_ID_LEN). */
 void fx_family(struct fixture *fx, const char *name, char *out_id);
+/* Compare text with the golden file CASUS_GOLDEN_DIR/name, or write it when
+ * UPDATE_EXPECTED=1; a difference names its first line. */
+void fx_golden(const char *name, const char *text);
 /* Run a suite and return the process exit code. */
 int fx_run(Suite *s);
 
