@@ -17,6 +17,7 @@
 #include "casus/family.h"
 #include "casus/flags.h"
 #include "casus/meldcode.h"
+#include "casus/privacy.h"
 #include "keymap.h"
 #include "layout.h"
 #include "lineedit.h"
@@ -210,9 +211,6 @@ void edit_save_draft(struct app *a);
 void edit_offer_draft(struct app *a);
 
 /* ---- privacy.c ---- */
-void privacy_initials(const char *name, char *out, size_t outsz);
-void privacy_family_mask(struct casus_ctx *ctx, const char *family_id, const char *name,
-	char *out, size_t outsz);
 unsigned privacy_toggle(struct app *a);
 
 #endif
