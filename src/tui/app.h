@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "casus/db.h"
+#include "casus/draft.h"
 #include "casus/family.h"
 #include "casus/flags.h"
 #include "casus/meldcode.h"
@@ -94,7 +95,8 @@ struct edit_state {
 	struct lineedit le;
 	char saved_search[SEARCH_MAX];  /* search text to restore on Esc */
 	struct family fam;              /* EDIT_NAME: the family as read (its rev) */
-	char draft_body[LINEEDIT_MAX];  /* EDIT_DRAFT_OFFER: the offered text */
+	char draft_kind[65];            /* EDIT_DRAFT_OFFER: the name or a plan form */
+	char draft_body[DRAFT_BODY_MAX * 4 + 1]; /* ... the offered text */
 	char draft_object[65];
 	char draft_saved_at[21];
 };
