@@ -86,6 +86,7 @@ enum pf_opener { PFO_NONE, PFO_SECTION, PFO_WORRY_ADD, PFO_WORRY_EDIT, PFO_EVAL_
 struct pv_form {
 	bool active;
 	char title[300];
+	char subtitle[300];                /* a line under the title (a rule, a warning) */
 	int n, cur;
 	struct pf_field f[PF_FIELDS];
 	unsigned (*submit)(struct app *a); /* R_* flags; leaves the form open on failure */

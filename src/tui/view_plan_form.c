@@ -304,6 +304,7 @@ void pf_paint(struct app *a, WINDOW *w)
 		lw = draw_width(f->f[i].label) > lw ? draw_width(f->f[i].label) : lw;
 	lw = lw > (wd - 4) / 3 ? (wd - 4) / 3 : lw;
 	draw_text(w, 1, 2, f->title, wd - 4, false, A_BOLD | A_UNDERLINE);
+	draw_text(w, 2, 2, f->subtitle, wd - 4, false, draw_attr(DR_FLAG));
 	int y = 3;
 	for (int i = 0; i < f->n && y < h - 2; i++) {
 		struct pf_field *fl = &f->f[i];

@@ -213,8 +213,9 @@ static void consent_title(struct app *a)
 			: _("missing: their own");
 	else if (party->n_choices)
 		state = err.msg;
-	snprintf(f->title, sizeof f->title, _("Consent for %s (%s): %s"), p->name,
-		consent_band_label(consent_band_for_age(p->age)), state);
+	snprintf(f->title, sizeof f->title, _("Consent for %s: %s"), p->name, state);
+	snprintf(f->subtitle, sizeof f->subtitle, "%s",
+		consent_band_label(consent_band_for_age(p->age)));
 }
 
 struct withdraw_find {
