@@ -42,7 +42,7 @@ BEGIN {
 	about["list"] = "The case list."
 	about["family"] = "The family pane (one family, one plan)."
 	about["meldcode"] = "The meldcode stepper pane, below the family pane when the family has a meldcode trajectory."
-	about["plan"] = "The plan view of a family: the cursor moves over texts, goals, actions and evaluations."
+	about["plan"] = "The plan view of a family: the cursor moves over persons, parties, texts, worries, goals, actions, arrangements and evaluations. In its forms long text is edited in place over several lines (word wrap; F2 or Ctrl-S saves, F4 hands it to $EDITOR, Esc asks before throwing changes away)."
 	about["queue"] = "The approvals queue of the gedragswetenschapper."
 	about["meeting"] = "Meeting mode (casus meeting)."
 	about["help"] = "The help screen."

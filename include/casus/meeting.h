@@ -396,16 +396,6 @@ enum casus_rc meeting_export_minutes(struct casus_ctx *ctx, const char *meeting_
 	enum meeting_format format, const char *lang, bool privacy, FILE *out,
 	struct casus_err *err);
 
-/* The masked display of a family, the same on screen and in exported minutes: the
- * initials of its name and the ages of its children, "van der Berg" with children of
- * 4 and 9 -> "v.d.B. (4, 9)" (src/tui/privacy.c shows the same). */
-void meeting_family_mask(struct casus_ctx *ctx, const char *family_id, const char *name,
-	char *out, size_t outsz);
-/* Initials of a name: one per word that starts with a letter of an alphabetic script,
- * hyphens kept, name prefixes lower-case ("van der Berg-Çelik" -> "v.d.B.-Ç."); "?."
- * when no word does (the same rules as src/tui/privacy.c). */
-void meeting_initials(const char *name, char *out, size_t outsz);
-
 /* ---- for the meeting module's own files (src/core/meeting*.c) only ---- */
 
 /* Begin a write on a meeting: identified member, BEGIN IMMEDIATE (or join), the meeting

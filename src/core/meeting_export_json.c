@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "casus/clock.h"
+#include "casus/privacy.h"
 #include "meeting_export.h"
 
 static void key(struct wr *w, const char *indent, const char *k, bool first)
@@ -31,7 +32,7 @@ static void family_obj(struct wr *w, const char *id, const char *case_no, const 
 	mx_str(w, case_no, false);
 	fputs(", \"name\": ", w->f);
 	if (w->privacy)
-		meeting_family_mask(w->ctx, id, name, label, sizeof label);
+		privacy_family_mask(w->ctx, id, name, label, sizeof label);
 	mx_str(w, w->privacy ? label : name, false);
 	fputs(" }", w->f);
 }

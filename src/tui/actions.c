@@ -88,9 +88,21 @@ static const struct action_def table[A_COUNT] = {
 	[A_PLAN] = { A_PLAN, "plan", N_("show the family's plan, or back to the family"),
 		NULL },
 	[A_PLAN_EDIT] = { A_PLAN_EDIT, "plan-edit",
-		N_("change the selected text, goal, action or evaluation"), N_("change") },
+		N_("change the selected item: a person, party, text, worry, goal, action, "
+		   "arrangement or evaluation (long text in a multi-line editor: F2 or Ctrl-S "
+		   "saves, F4 opens $EDITOR, Esc cancels)"), N_("change") },
 	[A_PLAN_EDITOR] = { A_PLAN_EDITOR, "plan-editor",
 		N_("edit the selected text in $EDITOR (a private temporary file, removed after)"),
+		NULL },
+	[A_PLAN_ADD_PERSON] = { A_PLAN_ADD_PERSON, "plan-add-person",
+		N_("add a member of the family: role, birth date, gezag"), NULL },
+	[A_PLAN_ADD_PARTY] = { A_PLAN_ADD_PARTY, "plan-add-party",
+		N_("add a network member or a professional with organisation and contact"), NULL },
+	[A_PLAN_CONSENT] = { A_PLAN_CONSENT, "plan-consent",
+		N_("give or withdraw consent for the selected member; says whose consent the age "
+		   "rule needs"), N_("consent") },
+	[A_PLAN_DISCARD] = { A_PLAN_DISCARD, "plan-discard",
+		N_("throw the draft away (asks first; agreed versions are never thrown away)"),
 		NULL },
 	[A_PLAN_ADD_GOAL] = { A_PLAN_ADD_GOAL, "plan-add-goal",
 		N_("add a goal under a leefgebied with its 0-10 scale"), N_("goal") },

@@ -14,9 +14,11 @@
 #include <stdint.h>
 
 #include "casus/db.h"
+#include "casus/draft.h"
 #include "casus/family.h"
 #include "casus/flags.h"
 #include "casus/meldcode.h"
+#include "casus/privacy.h"
 #include "keymap.h"
 #include "layout.h"
 #include "lineedit.h"
@@ -93,7 +95,8 @@ struct edit_state {
 	struct lineedit le;
 	char saved_search[SEARCH_MAX];  /* search text to restore on Esc */
 	struct family fam;              /* EDIT_NAME: the family as read (its rev) */
-	char draft_body[LINEEDIT_MAX];  /* EDIT_DRAFT_OFFER: the offered text */
+	char draft_kind[65];            /* EDIT_DRAFT_OFFER: the name or a plan form */
+	char draft_body[DRAFT_BODY_MAX * 4 + 1]; /* ... the offered text */
 	char draft_object[65];
 	char draft_saved_at[21];
 };
@@ -210,9 +213,6 @@ void edit_save_draft(struct app *a);
 void edit_offer_draft(struct app *a);
 
 /* ---- privacy.c ---- */
-void privacy_initials(const char *name, char *out, size_t outsz);
-void privacy_family_mask(struct casus_ctx *ctx, const char *family_id, const char *name,
-	char *out, size_t outsz);
 unsigned privacy_toggle(struct app *a);
 
 #endif

@@ -1,6 +1,6 @@
 /* Editing on the message line: the incremental search, the family name, and drafts.
  * An edit that is cut off (SIGHUP, SIGTERM) is saved as a draft in the database and
- * offered again at the next start; a conflict with another user's save keeps the
+ * offered again at the next start (the name here, plan forms by view_plan_draft.c); a conflict with another user's save keeps the
  * user's text in the editor. */
 #include <stdio.h>
 #include <string.h>
@@ -119,10 +119,15 @@ static unsigned name_key(struct app *a, enum le_result res)
 static unsigned draft_offer_key(struct app *a, const struct key *k)
 {
 	struct casus_err err;
+	bool plan = pv_draft_kind(a->edit.draft_kind);
+	if (!k->fn && k->code == 'e' && plan) {
+		a->edit.kind = EDIT_NONE;
+		return pv_draft_resume(a, a->edit.draft_object, a->edit.draft_body) | R_PAINT_ALL;
+	}
 	if (!k->fn && k->code == 'e')
 		return edit_start_name(a, a->edit.draft_object, a->edit.draft_body) | R_PAINT_ALL;
 	if (!k->fn && k->code == 'd') {
-		draft_discard(a->ctx, DRAFT_KIND_NAME, a->edit.draft_object, &err);
+		draft_discard(a->ctx, a->edit.draft_kind, a->edit.draft_object, &err);
 		app_message(a, false, "%s", _("Draft discarded."));
 		return finish(a);
 	}
@@ -150,6 +155,8 @@ unsigned edit_key(struct app *a, const struct key *k)
 void edit_save_draft(struct app *a)
 {
 	struct casus_err err;
+	if (a->edit.kind == EDIT_PLAN)
+		pv_draft_save(a);
 	if (a->edit.kind != EDIT_NAME)
 		return;
 	draft_save(a->ctx, DRAFT_KIND_NAME, a->edit.fam.id, a->edit.fam.id, a->edit.le.buf, &err);
@@ -158,10 +165,11 @@ void edit_save_draft(struct app *a)
 static int first_draft(void *arg, const struct draft *d)
 {
 	struct app *a = arg;
-	if (strcmp(d->kind, DRAFT_KIND_NAME) != 0)
+	if (strcmp(d->kind, DRAFT_KIND_NAME) != 0 && !pv_draft_kind(d->kind))
 		return 0;
+	snprintf(a->edit.draft_kind, sizeof a->edit.draft_kind, "%s", d->kind);
 	snprintf(a->edit.draft_object, sizeof a->edit.draft_object, "%s", d->object_id);
-	le_copy(a->edit.draft_body, sizeof a->edit.draft_body, d->body);
+	snprintf(a->edit.draft_body, sizeof a->edit.draft_body, "%s", d->body);
 	snprintf(a->edit.draft_saved_at, sizeof a->edit.draft_saved_at, "%s", d->saved_at);
 	return 1;
 }
@@ -174,7 +182,7 @@ void edit_offer_draft(struct app *a)
 	if (draft_each(a->ctx, first_draft, a, &err) || !a->edit.draft_object[0])
 		return;
 	if (family_get(a->ctx, a->edit.draft_object, &f, &err)) {
-		draft_discard(a->ctx, DRAFT_KIND_NAME, a->edit.draft_object, &err);
+		draft_discard(a->ctx, a->edit.draft_kind, a->edit.draft_object, &err);
 		return;
 	}
 	a->edit.kind = EDIT_DRAFT_OFFER;
@@ -182,7 +190,9 @@ void edit_offer_draft(struct app *a)
 	char when[17];
 	snprintf(when, sizeof when, "%.10s %.5s", a->edit.draft_saved_at,
 		a->edit.draft_saved_at + (strlen(a->edit.draft_saved_at) > 11 ? 11 : 0));
-	if (a->privacy)
+	if (pv_draft_kind(a->edit.draft_kind))
+		app_message(a, false, _("Unsaved text in the plan of %s, from %s."), f.case_no, when);
+	else if (a->privacy)
 		app_message(a, false, _("Unsaved draft of the name of %s, from %s."), f.case_no, when);
 	else
 		app_message(a, false, _("Unsaved draft of the name of %s, from %s: \"%s\""), f.case_no,

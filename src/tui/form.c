@@ -69,9 +69,16 @@ int form_multi(struct form *fm, const char *label, const char *init)
 	struct form_field *f = add(fm, FORM_MULTI, label);
 	if (!f)
 		return -1;
-	le_copy(f->multi, sizeof f->multi, init ? init : "");
-	f->len = f->cur = strlen(f->multi);
+	form_multi_set(f, init);
 	return fm->n - 1;
+}
+
+void form_multi_set(struct form_field *f, const char *text)
+{
+	f->kind = FORM_MULTI;
+	le_copy(f->multi, sizeof f->multi, text ? text : "");
+	f->len = f->cur = strlen(f->multi);
+	f->top = 0;
 }
 
 int form_note(struct form *fm, const char *text, bool warn)
@@ -152,25 +159,34 @@ static bool move_focus(struct form *fm, int dir)
 
 /* ---- the multi-line editor ---- */
 
-/* Visual rows of text wrapped at width columns (by character; a newline ends a row):
- * starts[r] is the byte where row r begins. Returns the number of rows (>= 1). */
+/* Visual rows of text word-wrapped at width columns (a newline ends a row; a row too
+ * long breaks after its last space, or inside a word longer than the row): starts[r] is
+ * the byte where row r begins. Returns the number of rows (>= 1). */
 static int multi_rows(const char *s, size_t len, int width, size_t *starts, int max)
 {
-	int n = 1, col = 0;
+	int n = 1, col = 0, brk_col = 0;
+	size_t brk = 0; /* just after the last space of the current row, 0: none */
 	starts[0] = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = draw_utf8_next(s + i, &cp);
 		int cw = cp == '\n' ? 0 : draw_cp_width(cp);
-		if (cp != '\n' && col + cw > width && col > 0 && n < max) {
-			starts[n++] = i;
-			col = 0;
+		if (cp != '\n' && cp != ' ' && col + cw > width && col > 0 && n < max) {
+			bool word = brk > starts[n - 1];
+			starts[n++] = word ? brk : i;
+			col = word ? col - brk_col : 0;
+			brk = 0;
 		}
 		i += k;
 		col += cw;
+		if (cp == ' ') {
+			brk = i;
+			brk_col = col;
+		}
 		if (cp == '\n' && n < max) {
 			starts[n++] = i;
 			col = 0;
+			brk = 0;
 		}
 	}
 	return n;
@@ -307,7 +323,7 @@ static enum form_result multi_fn(struct form_field *f, int code, int width)
 	}
 }
 
-static enum form_result multi_key(struct form_field *f, const struct key *k, int width)
+enum form_result form_multi_key(struct form_field *f, const struct key *k, int width)
 {
 	if (k->fn)
 		return multi_fn(f, k->code, width);
@@ -350,9 +366,6 @@ static enum form_result choice_key(struct form_field *f, const struct key *k)
 	return FORM_NONE;
 }
 
-
-
-
 static enum form_result field_key(struct form *fm, const struct key *k)
 {
 	struct form_field *f = &fm->f[fm->focus];
@@ -361,7 +374,7 @@ static enum form_result field_key(struct form *fm, const struct key *k)
 	case FORM_YESNO:
 		return choice_key(f, k);
 	case FORM_MULTI:
-		return multi_key(f, k, fm->multi_w > 4 ? fm->multi_w : 40);
+		return form_multi_key(f, k, fm->multi_w > 4 ? fm->multi_w : 40);
 	case FORM_TEXT:
 	case FORM_DATE:
 		if (k->fn && (k->code == KEY_UP || k->code == KEY_DOWN))
@@ -456,7 +469,8 @@ static void cursor_cell(WINDOW *win, int y, int x)
 	mvwchgat(win, y, x, 1, A_REVERSE, 0, NULL);
 }
 
-static void paint_multi(struct form_field *f, bool focused, WINDOW *win, int y, int x, int w)
+void form_multi_paint(struct form_field *f, bool focused, WINDOW *win, int y, int x, int rows,
+	int w)
 {
 	if (!focused) {
 		char first[1024];
@@ -471,9 +485,9 @@ static void paint_multi(struct form_field *f, bool focused, WINDOW *win, int y, 
 	int r = row_of(starts, n, f->cur);
 	if (r < f->top)
 		f->top = r;
-	if (r >= f->top + MULTI_ROWS)
-		f->top = r - MULTI_ROWS + 1;
-	for (int i = 0; i < MULTI_ROWS; i++) {
+	if (r >= f->top + rows)
+		f->top = r - rows + 1;
+	for (int i = 0; i < rows; i++) {
 		int row = f->top + i;
 		char line[1024] = "";
 		if (row < n) {
@@ -512,7 +526,7 @@ static void paint_value(struct form *fm, int i, WINDOW *win, int y, int x, int w
 		}
 		break;
 	case FORM_MULTI:
-		paint_multi(f, focused, win, y, x, w);
+		form_multi_paint(f, focused, win, y, x, MULTI_ROWS, w);
 		break;
 	default:
 		break;

@@ -1,7 +1,7 @@
 /* A small form widget: labelled fields drawn in a rectangle of a window and edited by
  * keyboard. Field kinds: single-line text (lineedit), a date (text the caller's core
  * call validates), a choice cycling through fixed options, yes/no, multi-line text
- * with a simple in-app editor, and notes (text the caller sets, e.g. a warning or
+ * with an in-app editor (word wrap, cursor movement), and notes (text the caller sets, e.g. a warning or
  * what core derives). Fields can be hidden and shown as other fields change (the
  * changed callback). Used by the meldcode screens; the plan view can reuse it.
  *
@@ -22,7 +22,7 @@
 
 #define FORM_FIELDS 28
 #define FORM_CHOICES 16
-#define FORM_MULTI_MAX 8192 /* bytes of a multi-line field, including the NUL */
+#define FORM_MULTI_MAX 32768 /* bytes of a multi-line field with its NUL (8000 characters fit) */
 #define FORM_NOTE_MAX 800
 
 enum form_kind { FORM_TEXT, FORM_DATE, FORM_CHOICE, FORM_YESNO, FORM_MULTI, FORM_NOTE };
@@ -80,6 +80,16 @@ void form_focus(struct form *fm, int i);
 enum form_result form_key(struct form *fm, const struct key *k);
 /* Draw the form in the rectangle (y, x, h, w) of win: title, fields, key hints. */
 void form_paint(struct form *fm, WINDOW *win, int y, int x, int h, int w);
+
+/* The multi-line editor on its own, for forms of other views (the plan view):
+ * form_multi_set makes f a FORM_MULTI field holding text (cut at FORM_MULTI_MAX);
+ * form_multi_key edits f with k, wrapping at width columns (FORM_REDRAW: handled;
+ * FORM_NONE: not the editor's key, e.g. Up on the first row); form_multi_paint draws
+ * it in rows x w, word-wrapped, with the cursor when focused (else its first line). */
+void form_multi_set(struct form_field *f, const char *text);
+enum form_result form_multi_key(struct form_field *f, const struct key *k, int width);
+void form_multi_paint(struct form_field *f, bool focused, WINDOW *win, int y, int x, int rows,
+	int w);
 
 /* Draw text word-wrapped into (y, x, h, w); newlines start new lines. Returns the
  * rows used (at most h). Also for read-only texts such as guidance. */

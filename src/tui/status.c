@@ -65,6 +65,8 @@ static void edit_hints(const struct app *a, char *out, size_t outsz)
 		snprintf(out, outsz, "%s", _("e continue editing  d discard  Esc later"));
 	else if (a->edit.kind == EDIT_SEARCH)
 		snprintf(out, outsz, "%s", _("type to narrow  Enter keep  Esc cancel"));
+	else if (a->edit.kind == EDIT_PLAN)
+		snprintf(out, outsz, "%s", _("F2/Ctrl-S save  Esc cancel"));
 	else
 		snprintf(out, outsz, "%s", _("Enter save  Esc cancel"));
 }

@@ -111,6 +111,20 @@ static bool open_screen(const struct term_opts *o, char *err, size_t errsz)
 	return t.screen != NULL;
 }
 
+/* Ctrl-S saves a form: switch off XON/XOFF flow control, which would take Ctrl-S and
+ * Ctrl-Q from the terminal before casus sees them. curses keeps this as its program
+ * mode (def_prog_mode), so it comes back after $EDITOR; term_stop restores the user's
+ * settings. */
+static void no_flow_control(bool virtual_screen)
+{
+	struct termios tio;
+	if (virtual_screen || tcgetattr(STDIN_FILENO, &tio) != 0)
+		return;
+	tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &tio) == 0)
+		def_prog_mode();
+}
+
 bool term_start(const struct term_opts *o, char *err, size_t errsz)
 {
 	static bool registered;
@@ -123,6 +137,7 @@ bool term_start(const struct term_opts *o, char *err, size_t errsz)
 	cbreak();
 	noecho();
 	nonl();
+	no_flow_control(o->virtual_screen);
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	set_escdelay(25);

@@ -227,10 +227,15 @@ static void put_details(struct app *a, struct pane_writer *pw)
 		A_NORMAL);
 	put(pw, _("Evaluation"), f->next_eval_on[0] ? f->next_eval_on : "-", A_NORMAL);
 	flags_line(pw, app_selected_flags(a));
-	/* Contact details of the opened family only (also in privacy mode: the family
-	 * under discussion); never a BSN. */
-	put(pw, _("Address"), f->address[0] ? f->address : "-", A_NORMAL);
-	put(pw, _("Phone"), f->phone[0] ? f->phone : "-", A_NORMAL);
+	/* Contact details of the opened family only, and not on a shared screen (privacy
+	 * mode hides them, as the help says); never a BSN. */
+	if (a->privacy) {
+		put(pw, _("Address"), _("(hidden in privacy mode)"), draw_attr(DR_DIM));
+		put(pw, _("Phone"), _("(hidden in privacy mode)"), draw_attr(DR_DIM));
+	} else {
+		put(pw, _("Address"), f->address[0] ? f->address : "-", A_NORMAL);
+		put(pw, _("Phone"), f->phone[0] ? f->phone : "-", A_NORMAL);
+	}
 }
 
 static void put_members(struct app *a, struct pane_writer *pw)

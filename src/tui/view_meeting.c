@@ -86,7 +86,7 @@ void meeting_view_reload(struct app *a)
 	meeting_item_each(a->ctx, mu->m.id, load_item, mu, &err);
 	mu->sel = 0;
 	for (int i = 0; i < mu->n; i++) {
-		meeting_family_mask(a->ctx, mu->items[i].family_id, mu->items[i].family_name,
+		privacy_family_mask(a->ctx, mu->items[i].family_id, mu->items[i].family_name,
 			mu->masked[i], sizeof mu->masked[i]);
 		if (strcmp(mu->items[i].id, sel_id) == 0)
 			mu->sel = i;

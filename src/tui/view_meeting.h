@@ -4,7 +4,7 @@
  * the item and the meeting, from the stored timestamps), the casusinbreng round, and
  * the decisions and actions the minute-taker types in. Privacy is always on here: only
  * the family under discussion is shown by name, every other family as initials and
- * ages (meeting_family_mask); BSN, addresses and contact data are never read. */
+ * ages (privacy_family_mask); BSN, addresses and contact data are never read. */
 #ifndef TUI_VIEW_MEETING_H
 #define TUI_VIEW_MEETING_H
 #include <stdbool.h>

@@ -174,6 +174,11 @@ void plan_view_reload(struct app *a)
 
 void plan_view_free(struct app *a)
 {
+	/* Memory only: a draft kept at a hang-up must outlive the form. */
+	for (int i = 0; i < PF_FIELDS; i++) {
+		free(a->pv.form.f[i].ml);
+		a->pv.form.f[i].ml = NULL;
+	}
 	plan_clear(&a->pv.plan);
 	plan_diff_free(&a->pv.diff);
 	free(a->pv.d);
@@ -191,7 +196,10 @@ unsigned plan_view_enter(struct app *a)
 	snprintf(a->pv.family_id, sizeof a->pv.family_id, "%s", a->fam.fam.id);
 	a->pv.show_diff = false;
 	a->pv.sel = a->pv.scroll = 0;
-	a->pv.want_kind = -1;
+	/* Start on the family's own texts, below the members and parties. */
+	a->pv.want_kind = PI_SECTION;
+	a->pv.want_index = PLAN_AANLEIDING;
+	a->pv.pinned = true; /* ... with the top of the plan in view until the cursor moves */
 	plan_view_reload(a);
 	a->focus = PANE_FAMILY;
 	return R_LAYOUT | R_PAINT_ALL;
@@ -224,6 +232,7 @@ void pv_done(struct app *a, int kind, const char *msg)
 	app_message(a, false, "%s%s%s", msg, pv->note[0] ? " " : "", pv->note);
 	pv->note[0] = '\0';
 	pv->want_kind = kind;
+	pv->pinned = false;
 	pv->want_index = -1;
 }
 
@@ -240,10 +249,25 @@ static unsigned edit_selected(struct app *a)
 	case PI_GOAL: return pv_edit_goal(a, it->index);
 	case PI_ACTION: return pv_edit_action(a, it->index);
 	case PI_EVAL: return pv_edit_eval(a, it->index);
+	case PI_WORRY: return pv_edit_worry(a, it->index);
+	case PI_PERSON: return pv_edit_person(a, it->index);
+	case PI_PARTY: return pv_edit_party(a, it->index);
+	case PI_ARR: return pv_edit_arrangement(a, it->index);
 	default:
 		app_message(a, false, "%s", _("This item cannot be changed here."));
 		return R_PAINT_MSG;
 	}
+}
+
+static unsigned consent_selected(struct app *a)
+{
+	struct plan_view *pv = &a->pv;
+	if (pv->show_diff || pv->n_items == 0 || pv->items[pv->sel].kind != PI_PERSON) {
+		app_message(a, true, "%s", _("Select a member of the family (under Gezin) to record "
+			"consent."));
+		return R_PAINT_MSG;
+	}
+	return pv_consent(a, pv->items[pv->sel].index);
 }
 
 static unsigned move_sel(struct app *a, int to)
@@ -255,6 +279,7 @@ static unsigned move_sel(struct app *a, int to)
 			pv->scroll = 0;
 		return R_PAINT_FAMILY;
 	}
+	pv->pinned = false;
 	if (to >= pv->n_items)
 		to = pv->n_items - 1;
 	if (to < 0)
@@ -292,6 +317,10 @@ unsigned plan_view_handle(struct app *a, int act)
 	case A_PLAN_PHASE: return pv_phase(a);
 	case A_PLAN_HANDOVER: return pv_handover(a);
 	case A_PLAN_EXPORT: return pv_export(a);
+	case A_PLAN_ADD_PERSON: return pv_add_person(a);
+	case A_PLAN_ADD_PARTY: return pv_add_party(a);
+	case A_PLAN_CONSENT: return consent_selected(a);
+	case A_PLAN_DISCARD: return pv_discard_draft(a);
 	default: return R_UNHANDLED;
 	}
 }
@@ -338,7 +367,14 @@ void plan_view_paint(struct app *a, WINDOW *w)
 		pf_paint(a, w);
 		return;
 	}
+	int sel_before = pv->sel;
 	paint_pass(a, w, h, wd);
+	if (pv->sel != sel_before) {
+		/* The item asked for (want_kind) was found below the old selection. */
+		werase(w);
+		draw_box(w, title, a->focus == PANE_FAMILY);
+		paint_pass(a, w, h, wd);
+	}
 	if (!pv->show_diff && pv->sel >= pv->n_items)
 		pv->sel = pv->n_items ? pv->n_items - 1 : 0;
 	/* Keep the selected item on screen (with a line of context above it). */
@@ -346,7 +382,7 @@ void plan_view_paint(struct app *a, WINDOW *w)
 	if (!pv->show_diff && pv->sel_line >= 0
 	    && (pv->sel_line < pv->scroll || pv->sel_line >= pv->scroll + view - 1)) {
 		pv->scroll = pv->sel_line < pv->scroll ? pv->sel_line - 1 : pv->sel_line - view + 3;
-		if (pv->scroll < 0 || pv->sel == 0)
+		if (pv->scroll < 0 || pv->sel == 0 || pv->pinned)
 			pv->scroll = 0;
 		werase(w);
 		draw_box(w, title, a->focus == PANE_FAMILY);

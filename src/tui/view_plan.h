@@ -11,11 +11,13 @@
 #define TUI_VIEW_PLAN_H
 #include <curses.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "casus/plan.h"
 #include "lineedit.h"
 
 struct app;
+struct form_field; /* form.c */
 
 #define PV_GOALS 32
 #define PV_ACTIONS 48
@@ -28,7 +30,8 @@ struct app;
 #define PV_ITEMS 200
 
 /* What the cursor can stand on. */
-enum pv_item_kind { PI_SECTION, PI_WORRY, PI_GOAL, PI_ACTION, PI_ARR, PI_EVAL, PI_SAFETY_SCALE };
+enum pv_item_kind { PI_SECTION, PI_WORRY, PI_GOAL, PI_ACTION, PI_ARR, PI_EVAL, PI_SAFETY_SCALE,
+	PI_PERSON, PI_PARTY };
 struct pv_item {
 	enum pv_item_kind kind;
 	int index; /* section number or row index */
@@ -64,7 +67,7 @@ struct pv_data {
 /* ---- the form (view_plan_form.c) ---- */
 #define PF_FIELDS 8
 #define PF_CHOICES 24
-enum pf_kind { PF_TEXT, PF_CHOICE, PF_MULTI };
+enum pf_kind { PF_TEXT, PF_CHOICE, PF_MULTI, PF_LONG };
 struct pf_field {
 	const char *label;              /* translated */
 	enum pf_kind kind;
@@ -73,15 +76,29 @@ struct pf_field {
 	char choice_text[PF_CHOICES][200];
 	char choice_id[PF_CHOICES][80];
 	bool picked[PF_CHOICES];        /* PF_MULTI */
+	struct form_field *ml;          /* PF_LONG: form.c's multi-line editor (owned) */
 };
+/* The forms that can be offered again from a draft after a hang-up (view_plan_draft.c). */
+enum pf_opener { PFO_NONE, PFO_SECTION, PFO_WORRY_ADD, PFO_WORRY_EDIT, PFO_EVAL_HOLD,
+	PFO_ARR_ADD, PFO_ARR_EDIT, PFO_GOAL_ADD, PFO_GOAL_EDIT, PFO_ACTION_ADD, PFO_ACTION_EDIT,
+	PFO_PERSON_ADD, PFO_PERSON_EDIT, PFO_PARTY_ADD, PFO_PARTY_EDIT, PFO_CONSENT,
+	PFO_COUNT };
 struct pv_form {
 	bool active;
 	char title[300];
+	char subtitle[300];                /* a line under the title (a rule, a warning) */
 	int n, cur;
 	struct pf_field f[PF_FIELDS];
 	unsigned (*submit)(struct app *a); /* R_* flags; leaves the form open on failure */
+	void (*changed)(struct app *a);    /* after a choice changed (may be NULL) */
 	char ref_id[48];                   /* the row being changed, if any */
+	int64_t ref_rev;                   /* ... its rev when the form opened */
 	int ref_index;
+	enum pf_opener opener;             /* which form, to open it again from a draft */
+	unsigned long start_sum;           /* the fields as opened (Esc asks when changed) */
+	bool confirm;                      /* Esc asked: throw the changes away? */
+	bool oom;
+	int long_w;                        /* text width of the long field (pf_paint) */
 };
 
 struct plan_view {
@@ -97,6 +114,7 @@ struct plan_view {
 	struct pv_item items[PV_ITEMS];
 	int n_items, sel;
 	int want_kind, want_index; /* select this item at the next paint (-1: the last row) */
+	bool pinned;               /* just opened: the top stays in view until the cursor moves */
 	char note[300];            /* "started a new draft", added to the next message */
 	int scroll, lines, sel_line;
 	struct pv_form form;
@@ -154,23 +172,49 @@ unsigned pv_add_worry(struct app *a);
 unsigned pv_add_eval(struct app *a);
 unsigned pv_edit_eval(struct app *a, int i);
 unsigned pv_add_arrangement(struct app *a);
+unsigned pv_edit_worry(struct app *a, int i);
+unsigned pv_edit_arrangement(struct app *a, int i);
 
 /* ---- view_plan_phase.c ---- */
 unsigned pv_phase(struct app *a);
 unsigned pv_handover(struct app *a);
 unsigned pv_export(struct app *a);
 unsigned pv_external_editor(struct app *a);
+/* Edit text in $EDITOR (a 0600 temporary file, removed after): the edited text
+ * (malloc'd), or NULL with a message when the editor failed. */
+char *pv_editor_text(struct app *a, const char *text);
+
+/* ---- view_plan_draft.c: plan forms kept as drafts when the session is cut off ---- */
+void pv_draft_save(struct app *a);     /* the open form, if anything was typed */
+void pv_draft_forget(struct app *a);   /* the open form's draft (saved or cancelled) */
+bool pv_draft_kind(const char *kind);  /* a draft of a plan form? */
+/* Open the family's plan and the form again with the kept values. */
+unsigned pv_draft_resume(struct app *a, const char *family_id, const char *body);
+
+/* ---- view_plan_gezin.c: persons, network, professionals, consent ---- */
+unsigned pv_add_person(struct app *a);
+unsigned pv_edit_person(struct app *a, int i);
+unsigned pv_add_party(struct app *a);
+unsigned pv_edit_party(struct app *a, int i);
+/* Grant or withdraw consent for person i, saying whose consent the age rule needs. */
+unsigned pv_consent(struct app *a, int i);
+unsigned pv_discard_draft(struct app *a);
 
 /* ---- view_plan_form.c ---- */
 /* Start a form with a title; add fields; open it. */
 struct pv_form *pf_begin(struct app *a, const char *title, unsigned (*submit)(struct app *));
 struct pf_field *pf_text(struct pv_form *f, const char *label, const char *value);
+/* A long text, edited in place with form.c's multi-line editor (or $EDITOR by F4). */
+struct pf_field *pf_long(struct pv_form *f, const char *label, const char *value);
 struct pf_field *pf_choice(struct pv_form *f, const char *label, bool multi);
 void pf_add_choice(struct pf_field *fl, const char *text, const char *id);
 unsigned pf_open(struct app *a);
 unsigned plan_form_key(struct app *a, const struct key *k);
 /* The text of field i (the editor's when it is the current one). */
 const char *pf_value(struct app *a, int i);
+void pf_set_value(struct app *a, int i, const char *text);
+/* Something was changed since the form opened. */
+bool pf_changed(struct app *a);
 void pf_close(struct app *a);
 void pf_paint(struct app *a, WINDOW *w);
 

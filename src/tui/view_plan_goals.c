@@ -161,7 +161,8 @@ unsigned pv_add_goal(struct app *a)
 	struct pf_field *c = pf_choice(f, _("Leefgebied"), false);
 	for (int i = 0; i < lg.n; i++)
 		pf_add_choice(c, lg.names[i], NULL);
-	pf_text(f, _("Goal"), "");
+	f->opener = PFO_GOAL_ADD;
+	pf_long(f, _("Goal"), "");
 	pf_text(f, _("Scale now (0-10)"), "");
 	pf_text(f, _("Target (0-10)"), "");
 	return pf_open(a);
@@ -210,12 +211,18 @@ unsigned pv_edit_goal(struct app *a, int i)
 {
 	const struct plan_goal *g = &a->pv.d->goals[i];
 	bool draft = a->pv.plan.status == PLAN_DRAFT;
+	if (a->privacy) {
+		app_message(a, true, "%s", _("Free text is hidden in privacy mode; turn it off to "
+			"edit."));
+		return R_PAINT_MSG;
+	}
 	struct pv_form *f = pf_begin(a, draft ? _("Change the goal")
 		: _("Progress on the goal (agreed version)"), submit_goal_edit);
 	snprintf(f->ref_id, sizeof f->ref_id, "%s", g->id);
 	f->ref_index = i;
+	f->opener = PFO_GOAL_EDIT;
 	if (draft)
-		pf_text(f, _("Goal"), a->privacy ? "" : g->body);
+		pf_long(f, _("Goal"), g->body);
 	if (draft)
 		scale_field(f, _("Start"), g->scale_start);
 	scale_field(f, _("Now"), g->scale_now);
@@ -225,7 +232,7 @@ unsigned pv_edit_goal(struct app *a, int i)
 	for (int k = 0; k < GOAL_STATUS_COUNT; k++)
 		pf_add_choice(st, goal_status_label((enum goal_status)k), NULL);
 	st->choice = (int)g->status;
-	pf_text(f, _("Reason"), g->reason);
+	pf_long(f, _("Reason"), g->reason);
 	return pf_open(a);
 }
 
@@ -302,6 +309,7 @@ static unsigned submit_action_add(struct app *a)
 unsigned pv_add_action(struct app *a)
 {
 	struct pv_form *f = pf_begin(a, _("New action: who does what by when"), submit_action_add);
+	f->opener = PFO_ACTION_ADD;
 	pf_text(f, _("What"), "");
 	owner_choices(a, pf_choice(f, _("Who"), false));
 	pf_text(f, _("Due (YYYY-MM-DD)"), "");
@@ -342,11 +350,18 @@ unsigned pv_edit_action(struct app *a, int i)
 {
 	const struct plan_action *x = &a->pv.d->actions[i];
 	bool draft = a->pv.plan.status == PLAN_DRAFT;
+	if (a->privacy && draft) {
+		app_message(a, true, "%s", _("Free text is hidden in privacy mode; turn it off to "
+			"edit."));
+		return R_PAINT_MSG;
+	}
 	struct pv_form *f = pf_begin(a, draft ? _("Change the action")
 		: _("Action status (agreed version)"), submit_action_edit);
 	f->ref_index = i;
+	f->opener = PFO_ACTION_EDIT;
+	snprintf(f->ref_id, sizeof f->ref_id, "%s", x->id);
 	if (draft) {
-		pf_text(f, _("What"), a->privacy ? "" : x->body);
+		pf_text(f, _("What"), x->body);
 		pf_text(f, _("Due (YYYY-MM-DD)"), x->due_on);
 	}
 	struct pf_field *st = pf_choice(f, _("Status"), false);

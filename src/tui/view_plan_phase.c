@@ -284,24 +284,16 @@ static unsigned save_text(struct app *a, int s, const char *text)
 	return R_PAINT_ALL | R_RELOAD_FAMILY;
 }
 
-unsigned pv_external_editor(struct app *a)
+char *pv_editor_text(struct app *a, const char *text)
 {
-	struct plan_view *pv = &a->pv;
-	const struct pv_item *it = pv->n_items ? &pv->items[pv->sel] : NULL;
-	if (!it || it->kind != PI_SECTION || it->index >= PLAN_SECTION_COUNT || a->privacy) {
-		app_message(a, true, "%s", _("Select a text section (not in privacy mode) to edit "
-			"it in your editor."));
-		return R_PAINT_MSG;
-	}
 	const char *tmp = getenv("TMPDIR");
 	char path[600];
 	snprintf(path, sizeof path, "%s/casus-plan-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	int fd = mkstemp(path); /* 0600 */
 	if (fd < 0) {
 		app_message(a, true, _("Cannot make a temporary file: %s"), strerror(errno));
-		return R_PAINT_MSG;
+		return NULL;
 	}
-	const char *text = pv->has_plan ? pv->plan.section[it->index] : "";
 	size_t len = strlen(text);
 	bool ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
 	close(fd);
@@ -312,10 +304,24 @@ unsigned pv_external_editor(struct app *a)
 	if (rfd >= 0)
 		close(rfd);
 	unlink(path);
-	if (!edited) {
+	if (!edited)
 		app_message(a, true, "%s", _("The editor failed; nothing was changed."));
-		return R_PAINT_ALL;
+	return edited;
+}
+
+unsigned pv_external_editor(struct app *a)
+{
+	struct plan_view *pv = &a->pv;
+	const struct pv_item *it = pv->n_items ? &pv->items[pv->sel] : NULL;
+	if (!it || it->kind != PI_SECTION || it->index >= PLAN_SECTION_COUNT || a->privacy) {
+		app_message(a, true, "%s", _("Select a text section (not in privacy mode) to edit "
+			"it in your editor."));
+		return R_PAINT_MSG;
 	}
+	const char *text = pv->has_plan ? pv->plan.section[it->index] : "";
+	char *edited = pv_editor_text(a, text);
+	if (!edited)
+		return R_PAINT_ALL;
 	unsigned r = strcmp(edited, text) == 0 ? R_PAINT_ALL : save_text(a, it->index, edited);
 	free(edited);
 	return r;

@@ -77,7 +77,8 @@ void pvw_item(struct pv_writer *pw, struct plan_view *pv, enum pv_item_kind kind
 		const struct pv_data *d = pv->d;
 		int last = kind == PI_GOAL ? d->n_goals : kind == PI_ACTION ? d->n_actions
 			: kind == PI_EVAL ? d->n_evals : kind == PI_WORRY ? d->n_worries
-			: kind == PI_ARR ? d->n_arrs : 0;
+			: kind == PI_ARR ? d->n_arrs : kind == PI_PERSON ? d->n_persons
+		: kind == PI_PARTY ? d->n_parties : 0;
 		if (index == (pv->want_index < 0 ? last - 1 : pv->want_index)) {
 			pv->want_kind = -1;
 			pw->sel = pv->sel = i;
@@ -138,6 +139,7 @@ static void paint_persons(struct app *a, struct pv_writer *pw)
 			snprintf(age, sizeof age, "%s", _("age?"));
 		if (a->privacy)
 			privacy_initials(p->name, ini, sizeof ini);
+		pvw_item(pw, &a->pv, PI_PERSON, i);
 		snprintf(buf, sizeof buf, "%s  %s, %s%s%s%s", a->privacy ? ini : p->name, p->role, age,
 			p->authority ? _(", gezag") : "", !a->privacy && p->birth[0] ? _(", born ") : "",
 			!a->privacy ? p->birth : "");
@@ -162,6 +164,7 @@ static void paint_parties(struct app *a, struct pv_writer *pw)
 			any = true;
 			char ini[64];
 			privacy_initials(p->name, ini, sizeof ini);
+			pvw_item(pw, &a->pv, PI_PARTY, j);
 			snprintf(buf, sizeof buf, "%s%s%s%s%s%s%s", a->privacy ? ini : p->name,
 				p->role[0] ? ", " : "",
 				p->role, p->organisation[0] ? " (" : "", p->organisation,

@@ -1,6 +1,7 @@
 /* The plan view's versions (agreeing on behalf of named family members and
  * professionals, the diff between the draft and the agreed version) and the forms for
- * the texts, worries, evaluations and arrangements. */
+ * the texts, worries (added and changed), evaluations and arrangements (added and
+ * changed). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,49 +172,109 @@ unsigned pv_edit_section(struct app *a, int s)
 		return R_PAINT_MSG;
 	}
 	const char *text = pv->has_plan && s < PLAN_SECTION_COUNT ? pv->plan.section[s] : "";
-	if (strlen(text) >= LINEEDIT_MAX - 1) {
-		app_message(a, true, "%s", _("This text is long: edit it in your editor (E)."));
-		return R_PAINT_MSG;
-	}
 	char scale[16] = "";
 	if (s == PLAN_SECTION_COUNT && pv->has_plan && pv->plan.safety_scale >= 0)
 		snprintf(scale, sizeof scale, "%d", pv->plan.safety_scale);
 	struct pv_form *f = pf_begin(a, s == PLAN_SECTION_COUNT ? _("Veiligheidsplan")
 		: plan_section_label((enum plan_section)s), submit_section);
 	f->ref_index = s;
-	pf_text(f, s == PLAN_SECTION_COUNT ? _("Safety scale (0-10)") : _("Text"),
-		s == PLAN_SECTION_COUNT ? scale : text);
+	f->opener = PFO_SECTION;
+	if (s == PLAN_SECTION_COUNT)
+		pf_text(f, _("Safety scale (0-10)"), scale);
+	else
+		pf_long(f, _("Text"), text);
 	return pf_open(a);
 }
 
 /* ---- zorgen ---- */
 
+/* After pv_need_draft started a new draft from the agreed version, the row being
+ * changed is its copy there: find it by derived_from. */
+struct copy_find {
+	const char *from;
+	char id[CASUS_ID_LEN];
+	int64_t rev;
+};
+
+static int find_worry_copy(void *arg, const struct plan_worry *w)
+{
+	struct copy_find *c = arg;
+	if (strcmp(w->derived_from, c->from) != 0)
+		return 0;
+	snprintf(c->id, sizeof c->id, "%s", w->id);
+	c->rev = w->rev;
+	return 1;
+}
+
+static int find_arr_copy(void *arg, const struct plan_arrangement *r)
+{
+	struct copy_find *c = arg;
+	if (strcmp(r->derived_from, c->from) != 0)
+		return 0;
+	snprintf(c->id, sizeof c->id, "%s", r->id);
+	c->rev = r->rev;
+	return 1;
+}
+
 static unsigned submit_worry(struct app *a)
 {
+	struct pv_form *f = &a->pv.form;
 	struct plan_worry w;
 	struct casus_err err;
-	memset(&w, 0, sizeof w);
+	bool edit = f->opener == PFO_WORRY_EDIT;
+	if (edit)
+		w = a->pv.d->worries[f->ref_index];
+	else
+		memset(&w, 0, sizeof w);
 	le_copy(w.who, sizeof w.who, pf_value(a, 0));
 	le_copy(w.since, sizeof w.since, pf_value(a, 1));
 	le_copy(w.worry, sizeof w.worry, pf_value(a, 2));
+	le_copy(w.consequences, sizeof w.consequences, pf_value(a, 3));
 	if (!pv_need_draft(a))
 		return R_PAINT_MSG;
-	enum casus_rc rc = plan_worry_add(a->ctx, a->pv.plan.id, &w, &err);
+	if (edit && strcmp(w.plan_id, a->pv.plan.id) != 0) {
+		struct copy_find c = { w.id, "", 0 };
+		plan_worry_each(a->ctx, a->pv.plan.id, find_worry_copy, &c, &err);
+		snprintf(w.id, sizeof w.id, "%s", c.id);
+		w.rev = c.rev;
+	}
+	enum casus_rc rc = edit ? plan_worry_update(a->ctx, &w, &err)
+		: plan_worry_add(a->ctx, a->pv.plan.id, &w, &err);
 	if (rc) {
 		pv_error(a, &err, rc);
 		return R_PAINT_MSG | R_RELOAD_FAMILY;
 	}
 	pf_close(a);
-	pv_done(a, PI_WORRY, _("Added the worry."));
+	pv_done(a, edit ? -1 : PI_WORRY, edit ? _("Saved the worry.") : _("Added the worry."));
 	return R_RELOAD_FAMILY;
+}
+
+static void worry_form(struct app *a, const struct plan_worry *w)
+{
+	struct pv_form *f = pf_begin(a, w ? _("Change the worry") : _("New worry"), submit_worry);
+	f->opener = w ? PFO_WORRY_EDIT : PFO_WORRY_ADD;
+	pf_text(f, _("Who worries"), w ? w->who : "");
+	pf_text(f, _("Since when"), w ? w->since : "");
+	pf_long(f, _("Worry"), w ? w->worry : "");
+	pf_long(f, _("Consequences"), w ? w->consequences : "");
 }
 
 unsigned pv_add_worry(struct app *a)
 {
-	struct pv_form *f = pf_begin(a, _("New worry"), submit_worry);
-	pf_text(f, _("Who worries"), "");
-	pf_text(f, _("Since when"), "");
-	pf_text(f, _("Worry"), "");
+	worry_form(a, NULL);
+	return pf_open(a);
+}
+
+unsigned pv_edit_worry(struct app *a, int i)
+{
+	if (a->privacy) {
+		app_message(a, true, "%s", _("Free text is hidden in privacy mode; turn it off to "
+			"edit."));
+		return R_PAINT_MSG;
+	}
+	worry_form(a, &a->pv.d->worries[i]);
+	a->pv.form.ref_index = i;
+	snprintf(a->pv.form.ref_id, sizeof a->pv.form.ref_id, "%s", a->pv.d->worries[i].id);
 	return pf_open(a);
 }
 
@@ -273,8 +334,10 @@ unsigned pv_edit_eval(struct app *a, int i)
 	}
 	struct pv_form *f = pf_begin(a, _("Record the evaluation"), submit_eval_hold);
 	f->ref_index = i;
+	f->opener = PFO_EVAL_HOLD;
+	snprintf(f->ref_id, sizeof f->ref_id, "%s", e->id);
 	pf_text(f, _("Held on (YYYY-MM-DD)"), e->planned_on);
-	pf_text(f, _("Outcome"), "");
+	pf_long(f, _("Outcome"), "");
 	pf_text(f, _("Next (YYYY-MM-DD)"), "");
 	return pf_open(a);
 }
@@ -286,33 +349,67 @@ static unsigned submit_arrangement(struct app *a)
 	struct pv_form *f = &a->pv.form;
 	struct plan_arrangement r;
 	struct casus_err err;
-	memset(&r, 0, sizeof r);
-	if (f->f[0].n_choices)
-		snprintf(r.party_id, sizeof r.party_id, "%s", f->f[0].choice_id[f->f[0].choice]);
+	bool edit = f->opener == PFO_ARR_EDIT;
+	if (edit)
+		r = a->pv.d->arrs[f->ref_index];
+	else
+		memset(&r, 0, sizeof r);
+	snprintf(r.party_id, sizeof r.party_id, "%s",
+		f->f[0].n_choices ? f->f[0].choice_id[f->f[0].choice] : "");
 	le_copy(r.organisation, sizeof r.organisation, pf_value(a, 1));
 	le_copy(r.body, sizeof r.body, pf_value(a, 2));
 	if (!pv_need_draft(a))
 		return R_PAINT_MSG;
-	enum casus_rc rc = plan_arrangement_add(a->ctx, a->pv.plan.id, &r, &err);
+	if (edit && strcmp(r.plan_id, a->pv.plan.id) != 0) {
+		struct copy_find c = { r.id, "", 0 };
+		plan_arrangement_each(a->ctx, a->pv.plan.id, find_arr_copy, &c, &err);
+		snprintf(r.id, sizeof r.id, "%s", c.id);
+		r.rev = c.rev;
+	}
+	enum casus_rc rc = edit ? plan_arrangement_update(a->ctx, &r, &err)
+		: plan_arrangement_add(a->ctx, a->pv.plan.id, &r, &err);
 	if (rc) {
 		pv_error(a, &err, rc);
 		return R_PAINT_MSG | R_RELOAD_FAMILY;
 	}
 	pf_close(a);
-	pv_done(a, PI_ARR, _("Added the arrangement."));
+	pv_done(a, edit ? -1 : PI_ARR, edit ? _("Saved the arrangement.")
+		: _("Added the arrangement."));
 	return R_RELOAD_FAMILY | R_REFRESH_LIST;
+}
+
+static void arrangement_form(struct app *a, const struct plan_arrangement *r)
+{
+	struct pv_form *f = pf_begin(a, r ? _("Change the arrangement")
+		: _("New arrangement with an organisation"), submit_arrangement);
+	f->opener = r ? PFO_ARR_EDIT : PFO_ARR_ADD;
+	struct pf_field *p = pf_choice(f, _("With"), false);
+	pf_add_choice(p, _("(nobody in particular)"), "");
+	for (int i = 0; i < a->pv.d->n_parties; i++)
+		if (a->pv.d->parties[i].professional) {
+			pf_add_choice(p, a->pv.d->parties[i].name, a->pv.d->parties[i].id);
+			if (r && strcmp(r->party_id, a->pv.d->parties[i].id) == 0)
+				p->choice = p->n_choices - 1;
+		}
+	pf_text(f, _("Organisation"), r ? r->organisation : "");
+	pf_long(f, _("Arrangement"), r ? r->body : "");
 }
 
 unsigned pv_add_arrangement(struct app *a)
 {
-	struct pv_form *f = pf_begin(a, _("New arrangement with an organisation"),
-		submit_arrangement);
-	struct pf_field *p = pf_choice(f, _("With"), false);
-	pf_add_choice(p, _("(nobody in particular)"), "");
-	for (int i = 0; i < a->pv.d->n_parties; i++)
-		if (a->pv.d->parties[i].professional)
-			pf_add_choice(p, a->pv.d->parties[i].name, a->pv.d->parties[i].id);
-	pf_text(f, _("Organisation"), "");
-	pf_text(f, _("Arrangement"), "");
+	arrangement_form(a, NULL);
+	return pf_open(a);
+}
+
+unsigned pv_edit_arrangement(struct app *a, int i)
+{
+	if (a->privacy) {
+		app_message(a, true, "%s", _("Free text is hidden in privacy mode; turn it off to "
+			"edit."));
+		return R_PAINT_MSG;
+	}
+	arrangement_form(a, &a->pv.d->arrs[i]);
+	a->pv.form.ref_index = i;
+	snprintf(a->pv.form.ref_id, sizeof a->pv.form.ref_id, "%s", a->pv.d->arrs[i].id);
 	return pf_open(a);
 }

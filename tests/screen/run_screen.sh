@@ -23,7 +23,9 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/casus-screen-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 export TZ=UTC CASUS_NOW=${CASUS_NOW:-2026-11-23T09:00:00Z} CASUS_UUID_SEED=${CASUS_UUID_SEED:-42}
 export LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$tmp/home" CASUS_DB=
-unset NO_COLOR XDG_CONFIG_HOME LANG LANGUAGE
+unset NO_COLOR XDG_CONFIG_HOME LANG LANGUAGE VISUAL
+# F4 / E in the plan view run $EDITOR: never the user's, a script that adds a line.
+export EDITOR="$dir/fake_editor.sh"
 mkdir -p "$tmp/home"
 if ! "$mkfixture" "$tmp/fixture.db" "$tmp/names.txt" >"$tmp/fixture.log" 2>&1; then
 	cat "$tmp/fixture.log"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "casus/privacy.h"
 #include "test_meeting.h"
 
 static struct agenda_item *run(enum agenda_kind kind, const char *at)
@@ -252,13 +253,13 @@ END_TEST
 START_TEST(mask_matches_the_screen)
 {
 	char out[128], ini[64];
-	meeting_family_mask(fx.ctx, jansen, "Jansen", out, sizeof out);
+	privacy_family_mask(fx.ctx, jansen, "Jansen", out, sizeof out);
 	ck_assert_str_eq(out, "J. (12)");
-	meeting_family_mask(fx.ctx, bakker, "Bakker", out, sizeof out);
+	privacy_family_mask(fx.ctx, bakker, "Bakker", out, sizeof out);
 	ck_assert_str_eq(out, "B.");
-	meeting_initials("van der Berg-Çelik", ini, sizeof ini);
+	privacy_initials("van der Berg-Çelik", ini, sizeof ini);
 	ck_assert_str_eq(ini, "v.d.B.-Ç.");
-	meeting_initials("  Anne  Marie ", ini, sizeof ini);
+	privacy_initials("  Anne  Marie ", ini, sizeof ini);
 	ck_assert_str_eq(ini, "A.M.");
 }
 END_TEST

@@ -737,6 +737,55 @@ START_TEST(progress_on_the_agreed_version_reaches_the_draft)
 }
 END_TEST
 
+static int64_t audit_rows(const char *detail)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+	sqlite3_prepare_v2(fx.ctx->db, "SELECT count(*) FROM audit WHERE detail = ?1", -1, &st,
+		NULL);
+	sqlite3_bind_text(st, 1, detail, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Only a draft can be thrown away, never an agreed version; throwing one away is on
+ * the access log and brings back the agreed version as the newest. */
+START_TEST(only_drafts_are_discarded_and_logged)
+{
+	struct plan p = PLAN_INIT, agreed = PLAN_INIT;
+	struct plan_goal g[2];
+	struct plan_action a[2];
+	agreed_plan(&p, g, a);
+	ck_ok(plan_get(fx.ctx, fid, PLAN_LATEST, &agreed, &fx.err));
+	ck_assert_int_eq(agreed.status, PLAN_AGREED);
+	ck_assert_int_eq(plan_discard_draft(fx.ctx, &agreed, &fx.err), CASUS_E_STATE);
+	ck_assert_int_eq(audit_rows("plan v1: draft discarded") + audit_rows("plan v2: draft discarded"), 0);
+	ck_ok(plan_get(fx.ctx, fid, PLAN_IN_FORCE, &agreed, &fx.err)); /* still there */
+	struct plan d = PLAN_INIT;
+	bool created = false;
+	ck_ok(plan_draft(fx.ctx, fid, &d, &created, &fx.err));
+	ck_assert(created);
+	ck_assert_int_eq(d.version, agreed.version + 1);
+	struct plan stale = PLAN_INIT;
+	ck_assert(plan_copy(&stale, &d));
+	ck_assert(plan_set_section(&d, PLAN_KRACHTEN, "changed"));
+	ck_ok(plan_update(fx.ctx, &d, &fx.err));
+	/* A stale copy (another coach's screen) cannot throw the changed draft away. */
+	ck_assert_int_eq(plan_discard_draft(fx.ctx, &stale, &fx.err), CASUS_E_CONFLICT);
+	ck_ok(plan_discard_draft(fx.ctx, &d, &fx.err));
+	ck_assert_int_eq(audit_rows("plan v2: draft discarded"), 1);
+	ck_ok(plan_get(fx.ctx, fid, PLAN_LATEST, &d, &fx.err));
+	ck_assert_int_eq(d.version, agreed.version);
+	ck_assert_int_eq(d.status, PLAN_AGREED);
+	plan_clear(&p);
+	plan_clear(&d);
+	plan_clear(&stale);
+	plan_clear(&agreed);
+}
+END_TEST
+
 START_TEST(closed_family_plan_is_read_only)
 {
 	struct plan p = PLAN_INIT;
@@ -771,6 +820,7 @@ int main(void)
 	tcase_add_test(tc, next_eval_on_follows_planned_dates);
 	tcase_add_test(tc, progress_on_the_agreed_version_reaches_the_draft);
 	tcase_add_test(tc, closed_family_plan_is_read_only);
+	tcase_add_test(tc, only_drafts_are_discarded_and_logged);
 	suite_add_tcase(s, tc);
 	return fx_run(s);
 }
