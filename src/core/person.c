@@ -8,6 +8,7 @@
 #include "casus/audit.h"
 #include "casus/clock.h"
 #include "casus/i18n.h"
+#include "casus/member.h"
 #include "casus/person.h"
 #include "casus/text.h"
 
@@ -402,13 +403,15 @@ enum casus_rc person_set_bsn(struct casus_ctx *ctx, struct person *p, const char
 
 /* ---- the logged reveal ---- */
 
-static const char SQL_BSN[] = "SELECT bsn, family_id FROM person WHERE id = ?1";
+static const char SQL_BSN[] =
+	"SELECT p.bsn, p.family_id, coalesce(f.regie_id, '') FROM person p"
+	" JOIN family f ON f.id = p.family_id WHERE p.id = ?1";
 
 enum casus_rc person_reveal_bsn(struct casus_ctx *ctx, const char *person_id,
 	char out[static 10], struct casus_err *err)
 {
 	enum casus_rc r;
-	char bsn[10] = "", family_id[CASUS_ID_LEN] = "";
+	char bsn[10] = "", family_id[CASUS_ID_LEN] = "", regie[CASUS_ID_LEN] = "";
 	out[0] = '\0';
 	/* Read and log in one transaction: a BSN is never shown without its log row. */
 	if ((r = require_member(ctx, err)) || (r = db_begin(ctx, err)))
@@ -423,6 +426,7 @@ enum casus_rc person_reveal_bsn(struct casus_ctx *ctx, const char *person_id,
 	if (rc == SQLITE_ROW) {
 		db_col_text(st, 0, bsn, sizeof bsn);
 		db_col_text(st, 1, family_id, sizeof family_id);
+		db_col_text(st, 2, regie, sizeof regie);
 	}
 	db_done(st);
 	if (rc == SQLITE_DONE)
@@ -430,6 +434,11 @@ enum casus_rc person_reveal_bsn(struct casus_ctx *ctx, const char *person_id,
 			person_id ? person_id : "");
 	else if (rc != SQLITE_ROW)
 		r = db_fail(ctx, rc, err);
+	/* The right to see the number: the family's regievoerder (who needs it for a
+	 * referral or a melding) and the teamleider. */
+	else if (strcmp(regie, ctx->user.id) != 0 && !member_is(ctx, ROLE_TEAMLEIDER))
+		r = err_set(err, CASUS_E_PERM, _("Only the family's regievoerder or a teamleider may "
+			"see a BSN."));
 	else if (!bsn[0])
 		r = err_set(err, CASUS_E_NOTFOUND, _("No BSN is recorded for this person."));
 	else

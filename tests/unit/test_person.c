@@ -7,6 +7,8 @@
 
 #include "casus/family.h"
 #include "casus/person.h"
+#include "casus/family.h"
+#include "casus/regie.h"
 #include "fixture.h"
 
 static struct fixture fx;
@@ -135,6 +137,21 @@ START_TEST(bsn_hidden_and_reveal_logged)
 	/* the number itself never reaches the access log */
 	ck_assert_int_eq(q_int("SELECT count(*) FROM audit WHERE instr(coalesce(detail, ''),"
 			       " '111222333') > 0", NULL), 0);
+
+	/* Only the regievoerder and the teamleider may see it; a refusal leaves no row. */
+	fx_act_as(&fx, "coach1");
+	ck_assert_int_eq(person_reveal_bsn(fx.ctx, p.id, bsn, &fx.err), CASUS_E_PERM);
+	ck_assert_str_eq(bsn, "");
+	ck_assert_int_eq(q_int(count_sql, p.id), 1);
+	fx_act_as_leader(&fx);
+	struct family f;
+	ck_ok(family_get(fx.ctx, fam, &f, &fx.err));
+	ck_ok(regie_assign(fx.ctx, &f, "coach1", NULL, &fx.err));
+	fx_act_as(&fx, "coach1");
+	ck_ok(person_reveal_bsn(fx.ctx, p.id, bsn, &fx.err));
+	ck_assert_str_eq(bsn, "111222333");
+	ck_assert_int_eq(q_int(count_sql, p.id), 2);
+	fx_act_as_leader(&fx);
 
 	struct person q;
 	add("Bram", "2015-05-05", PERSON_KIND, false, NULL, &q);
