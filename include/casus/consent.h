@@ -51,8 +51,35 @@ struct consent_status {
 	bool need_self;        /* the person's own consent is needed and missing */
 	enum consent_band band;
 };
-/* Whether sharing person's data with party is covered by consent today. */
+/* Whether sharing person's data with party is covered by consent today (for any
+ * purpose). */
 enum casus_rc consent_check(struct casus_ctx *ctx, const char *person_id, const char *party_id,
 	struct consent_status *out, struct casus_err *err);
+/* The same for one purpose (compared without regard to case; NULL: any purpose). */
+enum casus_rc consent_check_for(struct casus_ctx *ctx, const char *person_id,
+	const char *party_id, const char *purpose, struct consent_status *out,
+	struct casus_err *err);
+
+/* ---- sharing a document with a party ---- */
+
+#define SHARE_GROUND_MAX 300 /* characters */
+
+struct share_check {
+	int persons;            /* members of the family whose data the document holds */
+	int missing;            /* ... without valid consent for this party (and purpose) */
+	char missing_names[600]; /* "Eva Jansen (parent's consent), Mees Jansen (own and parent's)" */
+};
+/* Which family members' consent to share with party is missing today. */
+enum casus_rc consent_share_check(struct casus_ctx *ctx, const char *family_id,
+	const char *party_id, const char *purpose, struct share_check *out,
+	struct casus_err *err);
+/* Record that a document (what: "plan", "meldcode", ...) of the family is shared with
+ * party for purpose. When consent is missing for anyone, a legal ground is required
+ * (e.g. "meldrecht Veilig Thuis (art. 5.2.6 Wmo 2015)") and recorded; without one it is
+ * refused (CASUS_E_STATE, naming whose consent is missing) and nothing is recorded.
+ * Writes an 'export' row with object 'share' and the party, purpose, consent state and
+ * ground in its detail. */
+enum casus_rc consent_share(struct casus_ctx *ctx, const char *family_id, const char *party_id,
+	const char *what, const char *purpose, const char *legal_ground, struct casus_err *err);
 
 #endif

@@ -12,7 +12,10 @@
 #include <unistd.h>
 
 #include "casus/i18n.h"
+#include "casus/consent.h"
+#include "casus/family.h"
 #include "casus/meldcode.h"
+#include "casus/party.h"
 #include "casus/plan.h"
 #include "cli.h"
 #include "cli_meeting.h"
@@ -34,7 +37,8 @@ static const struct cli_cmd export_cmd = {
 
 static const struct cli_cmd plan_cmd = {
 	"export plan",
-	N_("casus export plan CASE_NO [--version N] --format md|json [--output FILE]"),
+	N_("casus export plan CASE_NO [--version N] --format md|json [--output FILE] "
+	   "[--share-with PARTY [--purpose TEXT] [--legal-ground TEXT]]"),
 	N_("Export the family's plan: a readable document the family can be given (md), or\n"
 	   "JSON with stable keys for other systems. It holds every section, the goals,\n"
 	   "actions and evaluations, the version, and who agreed to it, how and when.\n"
@@ -43,25 +47,42 @@ static const struct cli_cmd plan_cmd = {
 	   "                  newest (a draft being written, else the agreed one)\n"
 	   "  --format F      md or json (required)\n"
 	   "  --output FILE   write a new file (mode 0600; an existing file is never\n"
-	   "                  overwritten) instead of printing"),
+	   "                  overwritten) instead of printing\n"
+	   "  --share-with PARTY    the document goes to this involved party (its name or\n"
+	   "                        id): without everyone's consent (age rule) it is refused\n"
+	   "                        unless --legal-ground is given; recorded either way\n"
+	   "  --purpose TEXT        the purpose, to match the consent given for it\n"
+	   "  --legal-ground TEXT   the legal ground for sharing without consent (e.g.\n"
+	   "                        meldrecht Veilig Thuis)"),
 };
 
 static const struct cli_cmd meldcode_cmd = {
 	"export meldcode",
-	N_("casus export meldcode CASE_NO --format md|json [--output FILE]"),
+	N_("casus export meldcode CASE_NO --format md|json [--output FILE] [--share-with PARTY "
+	   "[--purpose TEXT] [--legal-ground TEXT]]"),
 	N_("Export the complete record of the family's meldcode trajectories for the\n"
 	   "dossier: the signals and every step and decision, in order (md), or JSON with\n"
 	   "stable keys.\n"
 	   "\n"
 	   "  --format F      md or json (required)\n"
 	   "  --output FILE   write a new file (mode 0600; an existing file is never\n"
-	   "                  overwritten) instead of printing"),
+	   "                  overwritten) instead of printing\n"
+	   "  --share-with PARTY    the document goes to this involved party (its name or\n"
+	   "                        id): without everyone's consent (age rule) it is refused\n"
+	   "                        unless --legal-ground is given; recorded either way\n"
+	   "  --purpose TEXT        the purpose, to match the consent given for it\n"
+	   "  --legal-ground TEXT   the legal ground for sharing without consent (e.g.\n"
+	   "                        meldrecht Veilig Thuis)"),
 };
 
-enum { O_FORMAT, O_OUTPUT, O_VERSION, O_COUNT };
+/* --version last: the meldcode export has all but that one. */
+enum { O_FORMAT, O_OUTPUT, O_SHARE, O_PURPOSE, O_GROUND, O_VERSION, O_COUNT };
 static const struct cli_opt export_opts[O_COUNT] = {
 	[O_FORMAT] = { "format", true },
 	[O_OUTPUT] = { "output", true },
+	[O_SHARE] = { "share-with", true },
+	[O_PURPOSE] = { "purpose", true },
+	[O_GROUND] = { "legal-ground", true },
 	[O_VERSION] = { "version", true },
 };
 
@@ -70,6 +91,7 @@ struct export_req {
 	bool json;
 	int version; /* plan only: 0 newest, -1 in force */
 	const char *output;
+	const char *share_with, *purpose, *legal_ground;
 };
 
 /* ---- where the document goes ---- */
@@ -145,7 +167,58 @@ int cli_sink_close(struct cli_sink *s, const char *path, bool ok)
 
 /* ---- the commands ---- */
 
+struct party_find {
+	const char *key;
+	char id[CASUS_ID_LEN];
+	int matches;
+};
+
+static int match_party(void *arg, const struct party *p)
+{
+	struct party_find *f = arg;
+	if (strcmp(f->key, p->id) == 0 || strcmp(f->key, p->name) == 0) {
+		snprintf(f->id, sizeof f->id, "%s", p->id);
+		f->matches++;
+	}
+	return 0;
+}
+
+/* Record the sharing (or refuse it) in the transaction that makes the document. */
+static enum casus_rc share(struct cli *cli, const struct export_req *q, bool plan)
+{
+	struct family f;
+	struct party_find pf = { .key = q->share_with };
+	enum casus_rc r;
+	if ((r = family_get(cli->ctx, q->case_no, &f, &cli->err))
+	    || (r = party_each(cli->ctx, f.id, match_party, &pf, &cli->err)))
+		return r;
+	if (pf.matches != 1)
+		return err_set(&cli->err, CASUS_E_NOTFOUND, pf.matches
+			? _("More than one involved party of family %s is called %s; give its id.")
+			: _("Family %s has no involved party %s."), f.case_no, q->share_with);
+	return consent_share(cli->ctx, f.id, pf.id, plan ? "plan" : "meldcode", q->purpose,
+		q->legal_ground, &cli->err);
+}
+
+static enum casus_rc make_export(struct cli *cli, bool plan, const struct export_req *q,
+	FILE *out);
+
 static enum casus_rc run_export(struct cli *cli, bool plan, const struct export_req *q,
+	FILE *out)
+{
+	if (!q->share_with)
+		return make_export(cli, plan, q, out);
+	enum casus_rc r = db_begin(cli->ctx, &cli->err);
+	if (r)
+		return r;
+	if ((r = share(cli, q, plan)) || (r = make_export(cli, plan, q, out))) {
+		db_rollback(cli->ctx);
+		return r;
+	}
+	return db_commit(cli->ctx, &cli->err);
+}
+
+static enum casus_rc make_export(struct cli *cli, bool plan, const struct export_req *q,
 	FILE *out)
 {
 	char lang[8]; /* a copy: the export switches the language and back */
@@ -166,6 +239,11 @@ static int export_req(const char *cmdp, const struct cli_val *v, struct export_r
 		return cli_usage_error(cmdp, _("unknown format '%s' (md or json)"), v[O_FORMAT].arg);
 	q->json = strcmp(v[O_FORMAT].arg, "json") == 0;
 	q->output = v[O_OUTPUT].arg;
+	q->share_with = v[O_SHARE].arg;
+	q->purpose = v[O_PURPOSE].arg;
+	q->legal_ground = v[O_GROUND].arg;
+	if ((q->purpose || q->legal_ground) && !q->share_with)
+		return cli_usage_error(cmdp, _("--purpose and --legal-ground go with --share-with"));
 	if (q->output && !*q->output)
 		return cli_usage_error(cmdp, _("--output needs a file name"));
 	q->version = 0;

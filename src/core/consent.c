@@ -369,10 +369,18 @@ static const char SQL_IN_FORCE[] =
 	"   AND g.role IN ('ouder', 'verzorger', 'partner')), 0)"
 	" FROM consent c JOIN person g ON g.id = c.given_by"
 	" WHERE c.person_id = ?1 AND c.party_id = ?2 AND c.granted_on <= ?3"
-	" AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ?3)";
+	" AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ?3)"
+	" AND (?4 IS NULL OR lower(c.purpose) = lower(?4))";
 
 enum casus_rc consent_check(struct casus_ctx *ctx, const char *person_id, const char *party_id,
 	struct consent_status *out, struct casus_err *err)
+{
+	return consent_check_for(ctx, person_id, party_id, NULL, out, err);
+}
+
+enum casus_rc consent_check_for(struct casus_ctx *ctx, const char *person_id,
+	const char *party_id, const char *purpose, struct consent_status *out,
+	struct casus_err *err)
 {
 	enum casus_rc r;
 	struct person p;
@@ -390,6 +398,7 @@ enum casus_rc consent_check(struct casus_ctx *ctx, const char *person_id, const 
 	sqlite3_bind_text(st, 1, p.id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, party.id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, today, -1, SQLITE_STATIC);
+	db_bind_text(st, 4, purpose);
 	int rc = sqlite3_step(st);
 	bool self = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
 	bool parent = rc == SQLITE_ROW && sqlite3_column_int(st, 1) > 0;

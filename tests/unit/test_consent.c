@@ -376,6 +376,53 @@ START_TEST(party_conflict_and_closed)
 }
 END_TEST
 
+/* Sharing a document with a party: everyone's consent by the age rule, or a stated
+ * legal ground; refused without either, and then nothing is recorded. */
+START_TEST(sharing_needs_consent_or_a_legal_ground)
+{
+	const char *shares = "SELECT count(*) FROM audit WHERE event = 'export'"
+			     " AND object_type = 'share'";
+	struct share_check c;
+	ck_ok(consent_share_check(fx.ctx, fam, gp.id, NULL, &c, &fx.err));
+	ck_assert_int_eq(c.persons, 5);
+	ck_assert_int_eq(c.missing, 5);
+	ck_assert_ptr_nonnull(strstr(c.missing_names, "Noor Bakker (a parent's consent)"));
+	ck_assert_ptr_nonnull(strstr(c.missing_names, "Daan Bakker (own and a parent's consent)"));
+	ck_assert_ptr_nonnull(strstr(c.missing_names, "Eva Bakker (own consent)"));
+	ck_assert_int_eq(consent_share(fx.ctx, fam, gp.id, "plan", NULL, NULL, &fx.err),
+		CASUS_E_STATE);
+	ck_assert_ptr_nonnull(strstr(fx.err.msg, "Consent to share with Dr. Visser is missing"));
+	ck_assert_int_eq(consent_share(fx.ctx, fam, gp.id, "plan", NULL, "   ", &fx.err),
+		CASUS_E_STATE);
+	ck_assert_int_eq(consent_share(fx.ctx, fam, other_party.id, "plan", NULL, "x", &fx.err),
+		CASUS_E_INVALID);
+	ck_assert_int_eq(q_int(shares, NULL), 0);
+	/* On a legal ground: recorded with the ground and how many lacked consent. */
+	ck_ok(consent_share(fx.ctx, fam, gp.id, "meldcode", "melding", "meldrecht Veilig Thuis",
+		&fx.err));
+	ck_assert_int_eq(q_int("SELECT count(*) FROM audit WHERE object_type = 'share' AND"
+		" detail = 'meldcode shared with Dr. Visser (Huisartsenpraktijk Oost); consent"
+		" missing for 5 of 5 persons; purpose: melding; legal ground: meldrecht Veilig"
+		" Thuis' AND family_id = ?1", fam), 1);
+	/* Everyone's consent for this purpose: no ground needed. */
+	ck_ok(grant(&mother, &mother, NULL, NULL));
+	ck_ok(grant(&stepdad, &stepdad, NULL, NULL));
+	ck_ok(grant(&kid8, &mother, NULL, NULL));
+	ck_ok(grant(&kid13, &kid13, NULL, NULL));
+	ck_ok(grant(&kid13, &mother, NULL, NULL));
+	ck_ok(grant(&kid17, &kid17, NULL, NULL));
+	ck_ok(consent_share(fx.ctx, fam, gp.id, "plan", NULL, NULL, &fx.err));
+	ck_ok(consent_share(fx.ctx, fam, gp.id, "plan", "Overleg over SCHOOLVERZUIM", NULL,
+		&fx.err));
+	ck_assert_int_eq(q_int("SELECT count(*) FROM audit WHERE object_type = 'share' AND"
+		" detail LIKE '%consent of all 5 persons in force%'", NULL), 2);
+	/* Consent was given for another purpose than this one. */
+	ck_assert_int_eq(consent_share(fx.ctx, fam, gp.id, "plan", "jeugdhulp met verblijf",
+		NULL, &fx.err), CASUS_E_STATE);
+	ck_assert_int_eq(q_int(shares, NULL), 3);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("consent");
@@ -393,6 +440,7 @@ int main(void)
 	tcase_add_test(tc, closed_family_refuses_consent);
 	tcase_add_test(tc, parties);
 	tcase_add_test(tc, party_conflict_and_closed);
+	tcase_add_test(tc, sharing_needs_consent_or_a_legal_ground);
 	suite_add_tcase(s, tc);
 	return fx_run(s);
 }
