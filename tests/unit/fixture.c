@@ -140,6 +140,18 @@ void fx_golden(const char *name, const char *text)
 	const char *at = text + i;
 	while (at > text && at[-1] != '\n')
 		at--;
-	ck_assert_msg(same, "%s differs from the output at line %d: \"%.120s\"", path, line, at);
+	if (!same) {
+		/* The whole output beside the test's files, for a diff. */
+		char actual[1200];
+		const char *tmp = getenv("TMPDIR");
+		snprintf(actual, sizeof actual, "%s/%s.actual", tmp && *tmp ? tmp : "/tmp", name);
+		FILE *o = fopen(actual, "w");
+		if (o) {
+			fputs(text, o);
+			fclose(o);
+		}
+		ck_abort_msg("%s differs from the output at line %d (all of it: %s): \"%.120s\"",
+			path, line, actual, at);
+	}
 	free(want);
 }

@@ -112,60 +112,6 @@ static char *export(enum meeting_format format, const char *lang, bool privacy)
 	return buf;
 }
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, n, m);
-	fclose(m);
-	fclose(f);
-	return buf;
-}
-
-/* Compare with the golden file, or write it when UPDATE_EXPECTED=1; on a difference
- * the actual text is left in the test's TMPDIR for a diff. */
-static void golden(const char *name, const char *text)
-{
-	const char *dir = getenv("CASUS_GOLDEN_DIR");
-	ck_assert_msg(dir && *dir, "CASUS_GOLDEN_DIR is not set (see tests/meson.build)");
-	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	const char *update = getenv("UPDATE_EXPECTED");
-	if (update && strcmp(update, "1") == 0) {
-		FILE *f = fopen(path, "wb");
-		ck_assert_ptr_nonnull(f);
-		fputs(text, f);
-		fclose(f);
-		return;
-	}
-	char *want = slurp(path);
-	ck_assert_msg(want != NULL, "missing golden file %s (run with UPDATE_EXPECTED=1)", path);
-	if (strcmp(want, text) != 0) {
-		const char *a = want, *b = text;
-		int line = 1;
-		for (; *a && *a == *b; a++, b++)
-			line += *a == '\n';
-		char out[1024];
-		const char *tmp = getenv("TMPDIR");
-		snprintf(out, sizeof out, "%s/%s.actual", tmp && *tmp ? tmp : "/tmp", name);
-		FILE *f = fopen(out, "wb");
-		if (f) {
-			fputs(text, f);
-			fclose(f);
-		}
-		ck_abort_msg("%s differs from the golden file at line %d; actual output in %s",
-			name, line, out);
-	}
-	free(want);
-}
-
 START_TEST(minutes_golden)
 {
 	scenario();
@@ -173,10 +119,10 @@ START_TEST(minutes_golden)
 	char *en = export(MEETING_MD, "en", false);
 	char *json = export(MEETING_JSON, NULL, false);
 	char *priv = export(MEETING_MD, "nl", true);
-	golden("meeting.nl.md", nl);
-	golden("meeting.en.md", en);
-	golden("meeting.json", json);
-	golden("meeting.privacy.nl.md", priv);
+	fx_golden("meeting.nl.md", nl);
+	fx_golden("meeting.en.md", en);
+	fx_golden("meeting.json", json);
+	fx_golden("meeting.privacy.nl.md", priv);
 	free(nl);
 	free(en);
 	free(json);

@@ -103,69 +103,15 @@ static char *export(enum meldcode_format format, const char *lang)
 	return buf;
 }
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, n, m);
-	fclose(m);
-	fclose(f);
-	return buf;
-}
-
-/* Compare with the golden file, or write it when UPDATE_EXPECTED=1; on a difference
- * the actual text is left beside the test's TMPDIR for a diff. */
-static void golden(const char *name, const char *text)
-{
-	const char *dir = getenv("CASUS_GOLDEN_DIR");
-	ck_assert_msg(dir && *dir, "CASUS_GOLDEN_DIR is not set (see tests/meson.build)");
-	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	const char *update = getenv("UPDATE_EXPECTED");
-	if (update && strcmp(update, "1") == 0) {
-		FILE *f = fopen(path, "wb");
-		ck_assert_ptr_nonnull(f);
-		fputs(text, f);
-		fclose(f);
-		return;
-	}
-	char *want = slurp(path);
-	ck_assert_msg(want != NULL, "missing golden file %s (run with UPDATE_EXPECTED=1)", path);
-	if (strcmp(want, text) != 0) {
-		const char *a = want, *b = text;
-		int line = 1;
-		for (; *a && *a == *b; a++, b++)
-			line += *a == '\n';
-		char out[1024];
-		const char *tmp = getenv("TMPDIR");
-		snprintf(out, sizeof out, "%s/%s.actual", tmp && *tmp ? tmp : "/tmp", name);
-		FILE *f = fopen(out, "wb");
-		if (f) {
-			fputs(text, f);
-			fclose(f);
-		}
-		ck_abort_msg("%s differs from the golden file at line %d; actual output in %s",
-			name, line, out);
-	}
-	free(want);
-}
-
 START_TEST(export_golden)
 {
 	scenario();
 	char *md_nl = export(MELDCODE_MD, "nl");
 	char *md_en = export(MELDCODE_MD, "en");
 	char *json = export(MELDCODE_JSON, NULL);
-	golden("meldcode.nl.md", md_nl);
-	golden("meldcode.en.md", md_en);
-	golden("meldcode.json", json);
+	fx_golden("meldcode.nl.md", md_nl);
+	fx_golden("meldcode.en.md", md_en);
+	fx_golden("meldcode.json", json);
 	free(md_nl);
 	free(md_en);
 	free(json);

@@ -264,30 +264,6 @@ END_TEST
 
 /* ---- export ---- */
 
-/* Compare text with the golden file, or write it when UPDATE_EXPECTED=1. */
-static void golden(const char *name, const char *text)
-{
-	const char *dir = getenv("CASUS_GOLDEN_DIR");
-	ck_assert_msg(dir && *dir, "CASUS_GOLDEN_DIR is not set (tests/meson.build)");
-	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	const char *update = getenv("UPDATE_EXPECTED");
-	if (update && strcmp(update, "1") == 0) {
-		FILE *f = fopen(path, "w");
-		ck_assert_ptr_nonnull(f);
-		fputs(text, f);
-		fclose(f);
-		return;
-	}
-	FILE *f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "missing golden file %s (run with UPDATE_EXPECTED=1)", path);
-	static char want[65536];
-	size_t n = fread(want, 1, sizeof want - 1, f);
-	fclose(f);
-	want[n] = '\0';
-	ck_assert_msg(strcmp(want, text) == 0, "%s differs from the export:\n%s", path, text);
-}
-
 static void export_to(enum plan_format fmt, const char *lang, const char *name)
 {
 	char *buf = NULL;
@@ -296,7 +272,7 @@ static void export_to(enum plan_format fmt, const char *lang, const char *name)
 	ck_assert_ptr_nonnull(out);
 	ck_ok(plan_export(fx.ctx, "2026-0001", PLAN_LATEST, fmt, lang, out, &fx.err));
 	fclose(out);
-	golden(name, buf);
+	fx_golden(name, buf);
 	free(buf);
 }
 
