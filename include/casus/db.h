@@ -110,6 +110,12 @@ void db_col_text(sqlite3_stmt *st, int col, char *out, size_t outsz);
 enum casus_rc db_exec_stmt(struct casus_ctx *ctx, sqlite3_stmt *st, struct casus_err *err);
 /* Fail with CASUS_E_STATE unless a write is possible (read-only file). */
 enum casus_rc db_writable(struct casus_ctx *ctx, struct casus_err *err);
+/* After an UPDATE ... WHERE rev = ? touched no row: CASUS_E_CONFLICT naming who changed
+ * the record and when, or CASUS_E_NOTFOUND with the message gone when it no longer
+ * exists. who_sql binds the id as ?1 and returns updated_at, the member's login and
+ * name, and (when what is NULL) the record's label as a fourth column. */
+enum casus_rc db_conflict(struct casus_ctx *ctx, const char *who_sql, const char *id,
+	const char *what, const char *gone, struct casus_err *err);
 
 #define CASUS_APPLICATION_ID 0x43415355 /* "CASU" */
 

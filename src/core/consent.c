@@ -274,27 +274,6 @@ static const char SQL_WHO_CHANGED[] =
 	"SELECT c.updated_at, m.login, m.name FROM consent c"
 	" LEFT JOIN member m ON m.id = c.updated_by WHERE c.id = ?1";
 
-/* Called when an UPDATE ... WHERE rev = ? touched no row: say who changed it. */
-static enum casus_rc consent_conflict(struct casus_ctx *ctx, const char *consent_id,
-	struct casus_err *err)
-{
-	sqlite3_stmt *st = db_stmt(ctx, SQL_WHO_CHANGED, err);
-	if (!st)
-		return err->rc;
-	sqlite3_bind_text(st, 1, consent_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		db_done(st);
-		return err_set(err, CASUS_E_NOTFOUND, _("This consent record no longer exists."));
-	}
-	char at[21], login[CASUS_LOGIN_MAX + 1], name[CASUS_NAME_MAX * 4 + 1];
-	db_col_text(st, 0, at, sizeof at);
-	db_col_text(st, 1, login, sizeof login);
-	db_col_text(st, 2, name, sizeof name);
-	db_done(st);
-	return err_set(err, CASUS_E_CONFLICT,
-		_("This consent was changed by %s (%s) at %s, after you opened it. Your change was "
-		  "not saved; look at their change and make yours again."), name, login, at);
-}
 
 static const char SQL_WITHDRAW[] =
 	"UPDATE consent SET withdrawn_on = ?3, rev = rev + 1, updated_at = ?4, updated_by = ?5"
@@ -315,7 +294,8 @@ static enum casus_rc write_withdrawal(struct casus_ctx *ctx, const struct consen
 	sqlite3_bind_text(st, 5, ctx->user.id, -1, SQLITE_STATIC);
 	enum casus_rc r = db_exec_stmt(ctx, st, err);
 	if (!r && sqlite3_changes(ctx->db) == 0) {
-		consent_conflict(ctx, c->id, err);
+		db_conflict(ctx, SQL_WHO_CHANGED, c->id, _("This consent"),
+			_("This consent record no longer exists."), err);
 		r = CASUS_E_CONFLICT;
 	}
 	return r;

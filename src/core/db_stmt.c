@@ -251,3 +251,27 @@ enum casus_rc casus_meta_set(struct casus_ctx *ctx, const char *key, const char 
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	return db_exec_stmt(ctx, st, err);
 }
+
+enum casus_rc db_conflict(struct casus_ctx *ctx, const char *who_sql, const char *id,
+	const char *what, const char *gone, struct casus_err *err)
+{
+	sqlite3_stmt *st = db_stmt(ctx, who_sql, err);
+	if (!st)
+		return err->rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_done(st);
+		return err_set(err, CASUS_E_NOTFOUND, "%s", gone);
+	}
+	char at[21], login[CASUS_LOGIN_MAX + 1], name[CASUS_NAME_MAX * 4 + 1], label[808];
+	db_col_text(st, 0, at, sizeof at);
+	db_col_text(st, 1, login, sizeof login);
+	db_col_text(st, 2, name, sizeof name);
+	snprintf(label, sizeof label, "%s", what ? what : "");
+	if (!what && sqlite3_column_count(st) > 3)
+		db_col_text(st, 3, label, sizeof label);
+	db_done(st);
+	return err_set(err, CASUS_E_CONFLICT,
+		_("%s was changed by %s (%s) at %s, after you opened it. Your change was not "
+		  "saved; look at their change and make yours again."), label, name, login, at);
+}

@@ -161,32 +161,8 @@ fail:
 }
 
 static const char SQL_WHO_CHANGED[] =
-	"SELECT p.name, p.updated_at, m.login, m.name FROM involved_party p"
+	"SELECT p.updated_at, m.login, m.name, p.name FROM involved_party p"
 	" LEFT JOIN member m ON m.id = p.updated_by WHERE p.id = ?1";
-
-/* Called when an UPDATE ... WHERE rev = ? touched no row: say who changed it. */
-static enum casus_rc party_conflict(struct casus_ctx *ctx, const char *party_id,
-	struct casus_err *err)
-{
-	sqlite3_stmt *st = db_stmt(ctx, SQL_WHO_CHANGED, err);
-	if (!st)
-		return err->rc;
-	sqlite3_bind_text(st, 1, party_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		db_done(st);
-		return err_set(err, CASUS_E_NOTFOUND, _("This involved party no longer exists."));
-	}
-	char pname[200 * 4 + 1], at[21], login[CASUS_LOGIN_MAX + 1], name[CASUS_NAME_MAX * 4 + 1];
-	db_col_text(st, 0, pname, sizeof pname);
-	db_col_text(st, 1, at, sizeof at);
-	db_col_text(st, 2, login, sizeof login);
-	db_col_text(st, 3, name, sizeof name);
-	db_done(st);
-	return err_set(err, CASUS_E_CONFLICT,
-		_("%s was changed by %s (%s) at %s, after you opened it. Your change was not "
-		  "saved; look at their change and make yours again."),
-		pname, name, login, at);
-}
 
 static const char SQL_UPDATE[] =
 	"UPDATE involved_party SET kind = ?3, name = ?4, organisation = ?5, role = ?6,"
@@ -213,7 +189,8 @@ static enum casus_rc write_update(struct casus_ctx *ctx, const struct party *p,
 	sqlite3_bind_text(st, 10, ctx->user.id, -1, SQLITE_STATIC);
 	enum casus_rc r = db_exec_stmt(ctx, st, err);
 	if (!r && sqlite3_changes(ctx->db) == 0) {
-		party_conflict(ctx, p->id, err);
+		db_conflict(ctx, SQL_WHO_CHANGED, p->id, NULL,
+			_("This involved party no longer exists."), err);
 		r = CASUS_E_CONFLICT;
 	}
 	return r;

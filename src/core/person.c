@@ -268,34 +268,9 @@ fail:
 /* ---- optimistic concurrency ---- */
 
 static const char SQL_WHO_CHANGED[] =
-	"SELECT p.given_name, p.family_name, p.updated_at, m.login, m.name FROM person p"
+	"SELECT p.updated_at, m.login, m.name, p.given_name || ' ' || p.family_name FROM person p"
 	" LEFT JOIN member m ON m.id = p.updated_by WHERE p.id = ?1";
 
-/* Called when an UPDATE ... WHERE rev = ? touched no row: say who changed it. */
-static enum casus_rc person_conflict(struct casus_ctx *ctx, const char *person_id,
-	struct casus_err *err)
-{
-	sqlite3_stmt *st = db_stmt(ctx, SQL_WHO_CHANGED, err);
-	if (!st)
-		return err->rc;
-	sqlite3_bind_text(st, 1, person_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		db_done(st);
-		return err_set(err, CASUS_E_NOTFOUND, _("This person no longer exists."));
-	}
-	char given[PERSON_NAME_MAX * 4 + 1], fam[PERSON_NAME_MAX * 4 + 1], at[21];
-	char login[CASUS_LOGIN_MAX + 1], name[CASUS_NAME_MAX * 4 + 1];
-	db_col_text(st, 0, given, sizeof given);
-	db_col_text(st, 1, fam, sizeof fam);
-	db_col_text(st, 2, at, sizeof at);
-	db_col_text(st, 3, login, sizeof login);
-	db_col_text(st, 4, name, sizeof name);
-	db_done(st);
-	return err_set(err, CASUS_E_CONFLICT,
-		_("%s %s was changed by %s (%s) at %s, after you opened it. Your change was not "
-		  "saved; look at their change and make yours again."),
-		given, fam, name, login, at);
-}
 
 /* Start a change of an existing person: identified user, open transaction, and the
  * stored family (which must not be closed) in family_id. */
@@ -322,7 +297,8 @@ static enum casus_rc change_end(struct casus_ctx *ctx, struct person *p, const c
 {
 	enum casus_rc r;
 	if (sqlite3_changes(ctx->db) == 0) {
-		person_conflict(ctx, p->id, err);
+		db_conflict(ctx, SQL_WHO_CHANGED, p->id, NULL,
+			_("This person no longer exists."), err);
 		r = CASUS_E_CONFLICT;
 		goto fail;
 	}
