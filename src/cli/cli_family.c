@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "casus/audit.h"
 #include "casus/family.h"
 #include "casus/i18n.h"
 #include "casus/member.h"
@@ -56,7 +57,8 @@ static const struct cli_cmd list_cmd = {
 	   "  --coach LOGIN    only families with this regievoerder\n"
 	   "  --mine           only families you are regievoerder of\n"
 	   "  --unassigned     only families without a regievoerder\n"
-	   "  --search TEXT    words in names or the case number (\"celik\" finds Çelik)\n"
+	   "  --search TEXT    words in names or the case number (\"celik\" finds Çelik);\n"
+	   "                   the search is recorded in the access log\n"
 	   "  --sort KEY       name (default), case, phase, regie, triage, evaluation,\n"
 	   "                   registered\n"
 	   "  --desc           sort the other way round\n"
@@ -259,7 +261,14 @@ static int family_list_cmd(struct cli *cli, int argc, char **argv)
 		}
 		q.regie_id = m.id;
 	}
-	r = run_list(cli, &q, fmt);
+	/* A search is logged (with how many families it found) before anything is shown. */
+	int64_t found = 0;
+	if (q.search && *q.search
+	    && (family_list_count(cli->ctx, &q, &found, &cli->err)
+		|| audit_search(cli->ctx, q.search, found, &cli->err)))
+		r = cli_fail(cli);
+	else
+		r = run_list(cli, &q, fmt);
 	cli_close(cli);
 	return r;
 }
