@@ -169,6 +169,8 @@ static unsigned cycle_focus(struct app *a, int dir)
 {
 	int n = app_meldcode_shown(a) ? 3 : 2;
 	a->focus = (enum pane)(((int)a->focus + dir + n) % n);
+	if (a->focus == PANE_MELDCODE)
+		meldcode_pane_log_open(a, a->mc.trajectory_id);
 	return R_LAYOUT | R_PAINT_ALL;
 }
 
@@ -241,6 +243,8 @@ static unsigned handle_mouse(struct app *a)
 		unsigned res = R_NONE;
 		if (a->focus != (enum pane)p) {
 			a->focus = (enum pane)p;
+			if (a->focus == PANE_MELDCODE)
+				meldcode_pane_log_open(a, a->mc.trajectory_id);
 			res |= R_LAYOUT | R_PAINT_ALL;
 		}
 		enum action scroll = me.bstate & BUTTON4_PRESSED ? A_UP
@@ -417,5 +421,6 @@ int app_run(struct app *a)
 			r |= R_PAINT_MAIN;
 		react(a, r);
 	}
+	list_search_end(a); /* leaving casus leaves a search being typed */
 	return status;
 }

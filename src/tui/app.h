@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "casus/audit.h"
 #include "casus/db.h"
 #include "casus/draft.h"
 #include "casus/family.h"
@@ -55,6 +56,7 @@ enum win { W_TABS, W_LIST, W_FAMILY, W_MELDCODE, W_STATUS, W_MSG, W_MAIN, W_COUN
 struct list_state {
 	struct family_query q;
 	char search[SEARCH_MAX];        /* q.search points here */
+	struct audit_search_session search_log; /* the search being typed (access log) */
 	char mine_id[CASUS_ID_LEN];     /* q.regie_id points here when "mine" */
 	int64_t count;                  /* rows matching q (counted once per change) */
 	int64_t sel, top;               /* selected row and first visible row */
@@ -160,6 +162,9 @@ unsigned list_handle(struct app *a, enum action act);
 void list_paint(struct app *a, WINDOW *w);
 void list_click(struct app *a, int row);
 void list_apply_search(struct app *a, const char *text);
+/* The search session ends (confirmed, left, or a family opened from its results):
+ * core writes its one access-log row. */
+void list_search_end(struct app *a);
 
 /* ---- view_family.c ---- */
 void family_pane_open(struct app *a);
@@ -177,6 +182,8 @@ bool meldcode_pane_pinned(const struct app *a);
 /* A meldcode form is open: it gets every key (meldcode_form_key). */
 bool meldcode_form_active(const struct app *a);
 unsigned meldcode_form_key(struct app *a, const struct key *k);
+/* The stepper got the focus on a trajectory: its entries are read (access log). */
+void meldcode_pane_log_open(struct app *a, const char *trajectory_id);
 /* Meldcode actions from other panes (open / show a trajectory, acute danger). */
 unsigned meldcode_action(struct app *a, enum action act);
 
