@@ -13,6 +13,9 @@ enum audit_event {
 };
 
 const char *audit_event_name(enum audit_event ev);
+/* A stored event name ("read") as a translated label for people; break-glass reads
+ * in capitals, to stand out. Unknown names are returned as they are. */
+const char *audit_event_label(const char *event);
 
 /* Append one row for the acting user. Joins the caller's transaction when one is
  * open (so a change and its audit row commit together), else writes its own.

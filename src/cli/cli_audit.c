@@ -70,22 +70,6 @@ static int verify(struct cli *cli)
 
 /* ---- the listing ---- */
 
-/* "YYYY-MM-DD" as the UTC time of the local midnight that starts that day, or with
- * next_day the day after (how times are stored). */
-static bool day_time(const char *date, bool next_day, char out[21])
-{
-	int y, m, d;
-	if (!clock_parse_date(date, NULL) || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return false;
-	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d + next_day,
-		.tm_isdst = -1 };
-	time_t t = mktime(&tm);
-	if (t == (time_t)-1)
-		return false;
-	clock_format_iso(t, out);
-	return true;
-}
-
 /* "2026-11-23T09:00:05Z" -> "2026-11-23 09:00:05" (UTC, as stored) */
 static void local_seconds(const char *iso, char out[20])
 {
@@ -198,10 +182,10 @@ static int listing(struct cli *cli, const struct cli_val *v)
 	enum out_format fmt;
 	char since[21], until[21];
 	int r;
-	if (v[O_SINCE].set && !day_time(v[O_SINCE].arg, false, since))
+	if (v[O_SINCE].set && !clock_local_day_start(v[O_SINCE].arg, false, since))
 		return cli_usage_error("audit ", _("--since needs a date written as YYYY-MM-DD, not "
 						   "'%s'"), v[O_SINCE].arg);
-	if (v[O_UNTIL].set && !day_time(v[O_UNTIL].arg, true, until))
+	if (v[O_UNTIL].set && !clock_local_day_start(v[O_UNTIL].arg, true, until))
 		return cli_usage_error("audit ", _("--until needs a date written as YYYY-MM-DD, not "
 						   "'%s'"), v[O_UNTIL].arg);
 	if (v[O_SINCE].set && v[O_UNTIL].set && strcmp(v[O_SINCE].arg, v[O_UNTIL].arg) > 0)

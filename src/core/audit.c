@@ -21,6 +21,22 @@ const char *audit_event_name(enum audit_event ev)
 	return (unsigned)ev < sizeof event_names / sizeof *event_names ? event_names[ev] : "?";
 }
 
+const char *audit_event_label(const char *event)
+{
+	static const char *const labels[] = {
+		[AUDIT_CREATE] = N_("created"), [AUDIT_READ] = N_("read"),
+		[AUDIT_UPDATE] = N_("changed"), [AUDIT_DELETE] = N_("deleted"),
+		[AUDIT_SEARCH] = N_("searched"), [AUDIT_EXPORT] = N_("exported"),
+		[AUDIT_PRINT] = N_("printed"), [AUDIT_REVEAL] = N_("revealed"),
+		[AUDIT_PRIVACY] = N_("privacy mode"), [AUDIT_DESTROY] = N_("destroyed"),
+		[AUDIT_BREAKGLASS] = N_("BREAK-GLASS"), [AUDIT_INIT] = N_("set up"),
+	};
+	for (size_t i = 0; event && i < sizeof labels / sizeof *labels; i++)
+		if (strcmp(event, event_names[i]) == 0)
+			return _(labels[i]);
+	return event ? event : "";
+}
+
 static const char ZERO_HASH[] =
 	"0000000000000000000000000000000000000000000000000000000000000000";
 

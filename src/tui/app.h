@@ -47,7 +47,7 @@ enum reaction {
 #define R_PAINT_ALL (R_PAINT_LIST | R_PAINT_FAMILY | R_PAINT_MELDCODE | R_PAINT_STATUS \
 	| R_PAINT_MSG | R_PAINT_MAIN)
 
-enum view { VIEW_MAIN, VIEW_HELP, VIEW_MEETING, VIEW_QUEUE };
+enum view { VIEW_MAIN, VIEW_HELP, VIEW_MEETING, VIEW_QUEUE, VIEW_AUDIT };
 enum win { W_TABS, W_LIST, W_FAMILY, W_MELDCODE, W_STATUS, W_MSG, W_MAIN, W_COUNT };
 
 /* The case list: a window of rows around the viewport, paged from SQLite. */
@@ -108,6 +108,7 @@ struct mc_ui;  /* the meldcode stepper and its forms: view_meldcode.h */
 struct esc_ui; /* escalations: view_escalation.h */
 
 struct meet_ui; /* meeting mode: view_meeting.h */
+struct audit_ui; /* the access log: view_audit.c */
 
 struct app {
 	struct casus_ctx *ctx;
@@ -139,6 +140,7 @@ struct app {
 	struct script *script;         /* non-NULL in test mode */
 	struct esc_ui *esc;            /* approvals queue, family-pane escalations (owned) */
 	struct meet_ui *meet;          /* meeting mode (view_meeting.h; owned) */
+	struct audit_ui *au;           /* the access log view (view_audit.c; owned) */
 	bool quit;
 	char db_name[256];
 };
@@ -205,6 +207,17 @@ bool esc_form_active(const struct app *a);
 unsigned esc_form_key(struct app *a, const struct key *k);
 void esc_form_paint(struct app *a, WINDOW *w);
 void esc_ui_free(struct app *a);
+
+/* ---- view_audit.c (the access log, teamleider only) ---- */
+unsigned audit_view_open(struct app *a);
+void audit_view_reload(struct app *a);
+unsigned audit_view_handle(struct app *a, enum action act);
+void audit_view_paint(struct app *a, WINDOW *w);
+void audit_view_free(struct app *a);
+/* A filter being typed on the message line takes every key. */
+bool audit_prompt_active(const struct app *a);
+unsigned audit_prompt_key(struct app *a, const struct key *k);
+void audit_prompt_paint(struct app *a, WINDOW *w);
 
 /* ---- status.c ---- */
 void status_paint(struct app *a, WINDOW *w);
