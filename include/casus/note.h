@@ -42,6 +42,10 @@ enum casus_rc note_add(struct casus_ctx *ctx, const char *family_id, const struc
 /* One note by id; out->body is allocated: note_free(out). */
 enum casus_rc note_get(struct casus_ctx *ctx, const char *note_id, struct note *out,
 	struct casus_err *err);
+/* note_get for showing one note to the user: a readable note also gets a 'read' row in
+ * the access log (object "note"); a withheld one is shown as withheld, unlogged. */
+enum casus_rc note_open(struct casus_ctx *ctx, const char *note_id, struct note *out,
+	struct casus_err *err);
 #define NOTE_BREAKGLASS_REASON_MAX 300 /* characters */
 /* Read a confidential note that the restriction (privacy.restrict_confidential_notes)
  * withholds from this member: "breaking the glass". Needs a reason (one line, at most

@@ -119,10 +119,14 @@ static int audit_row_out(void *arg, const struct audit_row *in)
 
 static int run_list(struct cli *cli, const struct audit_filter *f, enum out_format fmt)
 {
+	/* The table sizes its columns from the first rows; a break-glass row further down
+	 * must not be cut, so the event column is made wide enough for it. */
+	char event_head[64];
+	snprintf(event_head, sizeof event_head, "%-11s", _("event"));
 	const struct out_col table_cols[] = {
 		{ "seq", _("row"), OUT_INT, 0, true },
 		{ "at", _("time (UTC)"), OUT_TEXT, 0, false },
-		{ "event", _("event"), OUT_TEXT, 0, false },
+		{ "event", event_head, OUT_TEXT, 0, false },
 		{ "login", _("login"), OUT_TEXT, 0, false },
 		{ "on_behalf", _("on behalf of"), OUT_OPT, 0, false },
 		{ "workstation", _("workstation"), OUT_TEXT, 24, false },

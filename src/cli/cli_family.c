@@ -24,6 +24,7 @@ static const struct cli_cmd family_cmd = {
 	   "  casus family reopen CASE_NO --reason TEXT  reopen a closed case\n"
 	   "  casus family regie CASE_NO LOGIN           assign or hand over regie\n"
 	   "  casus family person add CASE_NO ...        add a family member\n"
+	   "  casus family note list|show ...            the dossier's notes (break-glass)\n"
 	   "See casus family COMMAND --help."),
 };
 
@@ -288,6 +289,7 @@ static const struct {
 	{ "reopen", cmd_family_reopen },
 	{ "regie", cmd_family_regie },
 	{ "person", cmd_family_person },
+	{ "note", cmd_family_note },
 };
 
 int cmd_family(struct cli *cli, int argc, char **argv)
@@ -298,7 +300,7 @@ int cmd_family(struct cli *cli, int argc, char **argv)
 			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 				return cli_print_help(&family_cmd);
 		return cli_usage_error("family ", _("which family command? add, list, show, edit, "
-						    "phase, close, reopen, regie or person"));
+						    "phase, close, reopen, regie, person or note"));
 	}
 	argv[0] = (char *)word;
 	for (size_t i = 0; i < sizeof family_commands / sizeof family_commands[0]; i++)

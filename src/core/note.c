@@ -119,6 +119,17 @@ enum casus_rc note_get(struct casus_ctx *ctx, const char *note_id, struct note *
 	return ok ? CASUS_OK : err_set(err, CASUS_E_NOMEM, _("Out of memory."));
 }
 
+enum casus_rc note_open(struct casus_ctx *ctx, const char *note_id, struct note *out,
+	struct casus_err *err)
+{
+	enum casus_rc r = note_get(ctx, note_id, out, err);
+	if (r || out->withheld)
+		return r;
+	if ((r = audit_log(ctx, AUDIT_READ, out->family_id, "note", out->id, "note read", err)))
+		note_free(out);
+	return r;
+}
+
 /* Break the glass: the restriction on confidential notes protects the people in the
  * dossier, but in an emergency (the regievoerder unreachable, a child at risk) another
  * member must be able to read a note. They may, with a stated reason, and the read is
