@@ -159,8 +159,8 @@ enum casus_rc note_break_glass(struct casus_ctx *ctx, const char *note_id, const
 	if (!ctx->user.id[0])
 		r = err_set(err, CASUS_E_PERM, _("You are not identified as a team member."));
 	else if (!reason || !*reason)
-		r = err_set(err, CASUS_E_INVALID, _("This note is confidential: reading it anyway "
-			"(breaking the glass) needs a reason, which the access log records."));
+		r = err_set(err, CASUS_E_INVALID, _("Breaking the glass needs a reason; the access "
+			"log records it."));
 	else
 		r = text_check(_("The reason for breaking the glass"), reason,
 			NOTE_BREAKGLASS_REASON_MAX, TEXT_LINE, err);

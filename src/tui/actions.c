@@ -155,6 +155,11 @@ static const struct action_def table[A_COUNT] = {
 		N_("from") },
 	[A_AU_UNTIL] = { A_AU_UNTIL, "audit-until", N_("only the rows up to a day"),
 		N_("to") },
+	[A_NOTES] = { A_NOTES, "notes", N_("the notes in the opened family's dossier"),
+		NULL },
+	[A_NOTE_GLASS] = { A_NOTE_GLASS, "break-glass",
+		N_("read a withheld confidential note anyway, with a reason (recorded)"),
+		N_("break the glass") },
 };
 
 const struct action_def *action_get(enum action a)
@@ -171,7 +176,7 @@ int action_parse(const char *name)
 }
 
 static const char *const section_names[SECTION_COUNT] = { "generic", "list", "family",
-	"meldcode", "help", "queue", "plan", "meeting", "audit" };
+	"meldcode", "help", "queue", "plan", "meeting", "audit", "notes" };
 
 const char *section_name(enum section s)
 {
@@ -198,6 +203,7 @@ const char *section_title(enum section s)
 	case SECTION_QUEUE: return _("Approvals queue");
 	case SECTION_PLAN: return _("Plan");
 	case SECTION_AUDIT: return _("Access log");
+	case SECTION_NOTES: return _("Notes");
 	default: return "?";
 	}
 }

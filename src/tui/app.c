@@ -57,6 +57,8 @@ enum section app_section(const struct app *a)
 		return SECTION_QUEUE;
 	if (a->view == VIEW_AUDIT)
 		return SECTION_AUDIT;
+	if (a->view == VIEW_NOTES)
+		return SECTION_NOTES;
 	switch (a->focus) {
 	case PANE_FAMILY: return plan_view_active(a) ? SECTION_PLAN : SECTION_FAMILY;
 	case PANE_MELDCODE: return SECTION_MELDCODE;
@@ -89,7 +91,7 @@ static void relayout(struct app *a)
 		[W_FAMILY] = l->pane[PANE_FAMILY], [W_MELDCODE] = l->pane[PANE_MELDCODE],
 		[W_STATUS] = l->status, [W_MSG] = l->msg };
 	if (l->mode == LAYOUT_TOO_SMALL || a->view == VIEW_HELP || a->view == VIEW_MEETING || a->view == VIEW_QUEUE
-	    || a->view == VIEW_AUDIT) {
+	    || a->view == VIEW_AUDIT || a->view == VIEW_NOTES) {
 		memset(r, 0, sizeof r[0] * W_STATUS);
 		r[W_MAIN] = l->main;
 	}
@@ -127,6 +129,8 @@ static void paint_one(struct app *a, enum win i)
 		}
 		if (audit_prompt_active(a))
 			audit_prompt_paint(a, w);
+		else if (notes_prompt_active(a))
+			notes_prompt_paint(a, w);
 		else if (esc_form_active(a))
 			esc_form_paint(a, w);
 		else
@@ -141,6 +145,8 @@ static void paint_one(struct app *a, enum win i)
 			queue_paint(a, w);
 		else if (a->view == VIEW_AUDIT)
 			audit_view_paint(a, w);
+		else if (a->view == VIEW_NOTES)
+			notes_view_paint(a, w);
 		else
 			help_paint(a, w);
 		break;
@@ -157,7 +163,7 @@ static void paint(struct app *a)
 		R_PAINT_MELDCODE, R_PAINT_STATUS, R_PAINT_MSG, R_PAINT_MAIN };
 	bool editing = a->edit.kind == EDIT_SEARCH || a->edit.kind == EDIT_NAME
 		|| meeting_prompt_active(a)
-		|| esc_form_active(a) || audit_prompt_active(a);
+		|| esc_form_active(a) || audit_prompt_active(a) || notes_prompt_active(a);
 	if (editing)
 		a->dirty |= R_PAINT_MSG;
 	for (int i = 0; i < W_COUNT; i++)
@@ -212,6 +218,7 @@ static unsigned generic_handle(struct app *a, enum action act)
 	case A_PLAN: return plan_view_enter(a);
 	case A_QUEUE: return queue_open(a);
 	case A_AUDIT: return audit_view_open(a);
+	case A_NOTES: return notes_view_open(a);
 	case A_BACK:
 		if (a->zoom)
 			a->zoom = false;
@@ -234,6 +241,8 @@ static unsigned view_handle(struct app *a, enum action act)
 		return queue_handle(a, act);
 	if (a->view == VIEW_AUDIT)
 		return audit_view_handle(a, act);
+	if (a->view == VIEW_NOTES)
+		return notes_view_handle(a, act);
 	switch (a->focus) {
 	case PANE_FAMILY: return family_pane_handle(a, act);
 	case PANE_MELDCODE: return meldcode_pane_handle(a, act);
@@ -285,6 +294,8 @@ static unsigned handle_key(struct app *a, const struct key *k)
 		return meeting_prompt_key(a, k);
 	if (audit_prompt_active(a))
 		return audit_prompt_key(a, k);
+	if (notes_prompt_active(a))
+		return notes_prompt_key(a, k);
 	/* A message stays until the next key. */
 	if (a->msg[0] && a->edit.kind == EDIT_NONE) {
 		a->msg[0] = '\0';
@@ -328,6 +339,8 @@ static void react(struct app *a, unsigned r)
 		queue_reload(a);
 	if ((r & R_RELOAD_QUEUE) && a->view == VIEW_AUDIT)
 		audit_view_reload(a);
+	if ((r & R_RELOAD_QUEUE) && a->view == VIEW_NOTES)
+		notes_view_reload(a);
 	if (r & (R_SELECT | R_RELOAD_FAMILY)) {
 		meldcode_pane_load(a);
 		r |= R_PAINT_FAMILY | R_PAINT_MELDCODE | R_PAINT_LIST;

@@ -47,7 +47,7 @@ enum reaction {
 #define R_PAINT_ALL (R_PAINT_LIST | R_PAINT_FAMILY | R_PAINT_MELDCODE | R_PAINT_STATUS \
 	| R_PAINT_MSG | R_PAINT_MAIN)
 
-enum view { VIEW_MAIN, VIEW_HELP, VIEW_MEETING, VIEW_QUEUE, VIEW_AUDIT };
+enum view { VIEW_MAIN, VIEW_HELP, VIEW_MEETING, VIEW_QUEUE, VIEW_AUDIT, VIEW_NOTES };
 enum win { W_TABS, W_LIST, W_FAMILY, W_MELDCODE, W_STATUS, W_MSG, W_MAIN, W_COUNT };
 
 /* The case list: a window of rows around the viewport, paged from SQLite. */
@@ -109,6 +109,7 @@ struct esc_ui; /* escalations: view_escalation.h */
 
 struct meet_ui; /* meeting mode: view_meeting.h */
 struct audit_ui; /* the access log: view_audit.c */
+struct notes_ui; /* the dossier's notes: view_notes.c */
 
 struct app {
 	struct casus_ctx *ctx;
@@ -141,6 +142,7 @@ struct app {
 	struct esc_ui *esc;            /* approvals queue, family-pane escalations (owned) */
 	struct meet_ui *meet;          /* meeting mode (view_meeting.h; owned) */
 	struct audit_ui *au;           /* the access log view (view_audit.c; owned) */
+	struct notes_ui *notes;        /* the notes view (view_notes.c; owned) */
 	bool quit;
 	char db_name[256];
 };
@@ -218,6 +220,17 @@ void audit_view_free(struct app *a);
 bool audit_prompt_active(const struct app *a);
 unsigned audit_prompt_key(struct app *a, const struct key *k);
 void audit_prompt_paint(struct app *a, WINDOW *w);
+
+/* ---- view_notes.c (the opened family's notes; break-glass reads) ---- */
+unsigned notes_view_open(struct app *a);
+void notes_view_reload(struct app *a);
+unsigned notes_view_handle(struct app *a, enum action act);
+void notes_view_paint(struct app *a, WINDOW *w);
+void notes_view_free(struct app *a);
+/* The break-glass reason being typed on the message line takes every key. */
+bool notes_prompt_active(const struct app *a);
+unsigned notes_prompt_key(struct app *a, const struct key *k);
+void notes_prompt_paint(struct app *a, WINDOW *w);
 
 /* ---- status.c ---- */
 void status_paint(struct app *a, WINDOW *w);

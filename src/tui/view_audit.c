@@ -147,10 +147,10 @@ static unsigned start_prompt(struct app *a, enum au_prompt p)
 static const char *prompt_label(enum au_prompt p)
 {
 	switch (p) {
-	case AP_FAMILY: return _("Only the family with case number (empty: all): ");
-	case AP_USER: return _("Only the user with login (empty: all): ");
-	case AP_SINCE: return _("From day, YYYY-MM-DD (empty: from the start): ");
-	case AP_UNTIL: return _("Up to and including day, YYYY-MM-DD (empty: up to now): ");
+	case AP_FAMILY: return _("Family, case number (empty: all): ");
+	case AP_USER: return _("User, login (empty: all): ");
+	case AP_SINCE: return _("From day YYYY-MM-DD (empty: all): ");
+	case AP_UNTIL: return _("To day YYYY-MM-DD (empty: all): ");
 	default: return "";
 	}
 }
@@ -431,9 +431,8 @@ static void paint_detail(struct app *a, WINDOW *w, int h, int wd)
 	int vx = 3 + lw + 2, vw = wd - vx - 2;
 	if (audit_row_flagged(r)) {
 		if (y >= 1 && y < h - 1)
-			draw_text(w, y, 3, _("Break-glass read: a confidential note was read with a "
-				"reason by someone the restriction keeps out. Review it."), wd - 5, false,
-				draw_attr(DR_ERROR) | A_BOLD);
+			draw_text(w, y, 3, _("Break-glass read of a restricted note: review the reason."),
+				wd - 5, false, draw_attr(DR_ERROR) | A_BOLD);
 		y += 2;
 	}
 	for (int i = 0; i < n && vw > 4; i++) {
