@@ -152,9 +152,13 @@ static int note_show_cmd(struct cli *cli, int argc, char **argv)
 	if ((r = cli_open(cli, true)))
 		return r;
 	struct note n;
-	enum casus_rc rc = v[S_GLASS].set
-		? note_break_glass(cli->ctx, id, v[S_GLASS].arg, &n, &cli->err)
-		: note_open(cli->ctx, id, &n, &cli->err);
+	/* The glass is broken only when the note is withheld from this member. */
+	enum casus_rc rc = note_open(cli->ctx, id, &n, &cli->err);
+	bool glass = !rc && n.withheld && v[S_GLASS].set;
+	if (glass) {
+		note_free(&n);
+		rc = note_break_glass(cli->ctx, id, v[S_GLASS].arg, &n, &cli->err);
+	}
 	if (rc) {
 		r = cli_fail(cli);
 	} else if (n.withheld) {
@@ -164,10 +168,14 @@ static int note_show_cmd(struct cli *cli, int argc, char **argv)
 			"emergency, read it with --break-glass REASON; the access log records that."));
 		r = CLI_EXIT_PERM;
 	} else {
-		print_note(&n);
-		if (v[S_GLASS].set && n.confidential)
+		fflush(stdout);
+		if (glass)
 			fprintf(stderr, "casus: %s\n", _("Read by breaking the glass; the access log "
 				"records it with your reason."));
+		else if (v[S_GLASS].set)
+			fprintf(stderr, "casus: %s\n", _("You may read this note; there is no glass to "
+				"break."));
+		print_note(&n);
 	}
 	note_free(&n);
 	cli_close(cli);

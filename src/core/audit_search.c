@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "casus/audit.h"
+#include "casus/i18n.h"
+#include "casus/text.h"
 
 /* The term as typed, at most AUDIT_TERM_MAX - 1 bytes cut on a character boundary,
  * control characters as '?' so that the log reads as one line per row. */
@@ -31,6 +33,10 @@ enum casus_rc audit_search(struct casus_ctx *ctx, const char *term, int64_t resu
 {
 	if (!term || !*term)
 		return CASUS_OK;
+	/* Nothing can be found with broken text, and the log must stay readable. */
+	if (!text_valid_utf8(term))
+		return err_set(err, CASUS_E_INVALID, _("%s is not valid text (invalid UTF-8); "
+			"check the terminal's character set"), _("The search text"));
 	char clean[AUDIT_TERM_MAX], detail[AUDIT_TERM_MAX + 48];
 	clean_term(term, clean);
 	snprintf(detail, sizeof detail, "%lld %s: %s", (long long)results,

@@ -119,6 +119,8 @@ START_TEST(a_search_is_logged_with_term_and_results)
 	ck_ok(audit_search(fx.ctx, "", 0, &fx.err));
 	ck_ok(audit_search(fx.ctx, NULL, 0, &fx.err));
 	ck_assert_int_eq(rows_total(), before); /* no term, no search */
+	ck_assert_int_eq(audit_search(fx.ctx, "ja\xff", 0, &fx.err), CASUS_E_INVALID);
+	ck_assert_int_eq(rows_total(), before); /* broken text is refused, not logged */
 	ck_ok(audit_search(fx.ctx, "jansen", 1, &fx.err));
 	ck_assert_int_eq(newest(r, 1, "coach1"), 1);
 	assert_actor(&r[0]);
