@@ -45,6 +45,8 @@ BEGIN {
 	about["plan"] = "The plan view of a family: the cursor moves over persons, parties, texts, worries, goals, actions, arrangements and evaluations. In its forms long text is edited in place over several lines (word wrap; F2 or Ctrl-S saves, F4 hands it to $EDITOR, Esc asks before throwing changes away)."
 	about["queue"] = "The approvals queue of the gedragswetenschapper."
 	about["meeting"] = "Meeting mode (casus meeting)."
+	about["audit"] = "The access log (teamleider only): newest first, a row in full on Enter."
+	about["notes"] = "The notes of the opened family; withheld confidential notes can be read with a reason."
 	about["help"] = "The help screen."
 }
 NF < 4 { next }

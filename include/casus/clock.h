@@ -14,6 +14,10 @@ void clock_format_date(time_t t, char buf[static 11]);
 void clock_format_iso(time_t t, char buf[static 21]);
 /* Parse a strict "YYYY-MM-DD" with a real calendar day; sets *out to its UTC midnight. */
 bool clock_parse_date(const char *s, time_t *out);
+/* The stored (UTC) time at which the local calendar day `date` ("YYYY-MM-DD")
+ * begins, or with next_day the day after it (an exclusive end); false when date is
+ * not a real day. For filtering stored times by the days a user means. */
+bool clock_local_day_start(const char *date, bool next_day, char out[static 21]);
 /* Parse "YYYY-MM-DDTHH:MM:SSZ" or a date. */
 bool clock_parse_iso(const char *s, time_t *out);
 /* Whole years between birth date and on (both "YYYY-MM-DD"); -1 if unparseable. */

@@ -143,6 +143,10 @@ enum casus_rc meldcode_open(struct casus_ctx *ctx, const char *family_id,
 /* One trajectory by id. */
 enum casus_rc meldcode_get(struct casus_ctx *ctx, const char *trajectory_id,
 	struct meldcode *out, struct casus_err *err);
+/* meldcode_get for showing the trajectory's entries to the user: also writes a 'read'
+ * row to the access log (object "meldcode"). */
+enum casus_rc meldcode_show(struct casus_ctx *ctx, const char *trajectory_id,
+	struct meldcode *out, struct casus_err *err);
 /* The open trajectory of a family (case number or id); CASUS_E_NOTFOUND if none. */
 enum casus_rc meldcode_current(struct casus_ctx *ctx, const char *family, struct meldcode *out,
 	struct casus_err *err);

@@ -42,6 +42,19 @@ enum casus_rc note_add(struct casus_ctx *ctx, const char *family_id, const struc
 /* One note by id; out->body is allocated: note_free(out). */
 enum casus_rc note_get(struct casus_ctx *ctx, const char *note_id, struct note *out,
 	struct casus_err *err);
+/* note_get for showing one note to the user: a readable note also gets a 'read' row in
+ * the access log (object "note"); a withheld one is shown as withheld, unlogged. */
+enum casus_rc note_open(struct casus_ctx *ctx, const char *note_id, struct note *out,
+	struct casus_err *err);
+#define NOTE_BREAKGLASS_REASON_MAX 300 /* characters */
+/* Read a confidential note that the restriction (privacy.restrict_confidential_notes)
+ * withholds from this member: "breaking the glass". Needs a reason (one line, at most
+ * NOTE_BREAKGLASS_REASON_MAX characters; CASUS_E_INVALID without one) and writes a
+ * 'breakglass' row to the access log (the family, object "note" and its id, "reason:
+ * ..." as detail) before the body is returned. A note the member may read anyway is
+ * returned as note_get does, without a row. out->body is allocated: note_free(out). */
+enum casus_rc note_break_glass(struct casus_ctx *ctx, const char *note_id, const char *reason,
+	struct note *out, struct casus_err *err);
 /* Notes of a family, oldest first. The note passed to fn is freed after fn returns. */
 enum casus_rc note_each(struct casus_ctx *ctx, const char *family_id,
 	int (*fn)(void *arg, const struct note *n), void *arg, struct casus_err *err);

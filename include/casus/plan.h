@@ -96,6 +96,10 @@ bool plan_copy(struct plan *dst, const struct plan *src);
  * logs opening the dossier). */
 enum casus_rc plan_get(struct casus_ctx *ctx, const char *family_key, int version,
 	struct plan *out, struct casus_err *err);
+/* plan_get for showing the plan to the user: also writes a 'read' row to the access
+ * log (object "plan", the version's id). */
+enum casus_rc plan_open(struct casus_ctx *ctx, const char *family_key, int version,
+	struct plan *out, struct casus_err *err);
 enum casus_rc plan_get_by_id(struct casus_ctx *ctx, const char *plan_id, struct plan *out,
 	struct casus_err *err);
 

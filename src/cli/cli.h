@@ -140,6 +140,7 @@ int cmd_family_reopen(struct cli *cli, int argc, char **argv);
 int cmd_family_regie(struct cli *cli, int argc, char **argv);
 int cmd_family_edit(struct cli *cli, int argc, char **argv);
 int cmd_family_person(struct cli *cli, int argc, char **argv);
+int cmd_family_note(struct cli *cli, int argc, char **argv);
 /* Parts of the escalation group (cli_escalation_*.c). */
 int cmd_escalation_show(struct cli *cli, int argc, char **argv);
 int cmd_escalation_decide(struct cli *cli, int argc, char **argv);

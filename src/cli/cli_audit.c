@@ -16,29 +16,33 @@
 
 static const struct cli_cmd audit_cmd = {
 	"audit",
-	N_("casus audit [--family CASE_NO] [--user LOGIN] [--since DATE] "
+	N_("casus audit [--family CASE_NO] [--user LOGIN] [--since DATE] [--until DATE] "
 	   "[--format table|tsv|json] | --verify"),
 	N_("The access log: every create, read, change, search and export, with who did it\n"
 	   "(and on whose behalf), when, from which workstation, on which family and\n"
 	   "object. Only a teamleider may read it. A report for one family (--family) is an\n"
-	   "export, and is itself recorded in the access log.\n"
+	   "export, and is itself recorded in the access log. Break-glass reads (a\n"
+	   "confidential note read by someone the restriction keeps out, with a reason) are\n"
+	   "marked BREAKGLASS! in the table and counted below it.\n"
 	   "TSV columns: seq, at, event, login, on_behalf, workstation, case_no,\n"
 	   "object_type, object_id, detail.\n"
 	   "\n"
 	   "  --family CASE_NO   only rows about this family\n"
 	   "  --user LOGIN       only rows of this login\n"
 	   "  --since DATE       only rows from this day on (YYYY-MM-DD, local time)\n"
+	   "  --until DATE       only rows up to and including this day\n"
 	   "  --format F         table (default), tsv or json\n"
 	   "  --verify           check that the log is complete and unchanged (its hash chain):\n"
 	   "                     exit 0 when intact, 6 naming the first broken row. Needs no\n"
 	   "                     team membership and works on a read-only database"),
 };
 
-enum { O_FAMILY, O_USER, O_SINCE, O_FORMAT, O_VERIFY, O_COUNT };
+enum { O_FAMILY, O_USER, O_SINCE, O_UNTIL, O_FORMAT, O_VERIFY, O_COUNT };
 static const struct cli_opt audit_opts[O_COUNT] = {
 	[O_FAMILY] = { "family", true },
 	[O_USER] = { "user", true },
 	[O_SINCE] = { "since", true },
+	[O_UNTIL] = { "until", true },
 	[O_FORMAT] = { "format", true },
 	[O_VERIFY] = { "verify", false },
 };
@@ -66,20 +70,6 @@ static int verify(struct cli *cli)
 
 /* ---- the listing ---- */
 
-/* "YYYY-MM-DD" as the UTC time of that day's local midnight (how times are stored). */
-static bool since_time(const char *date, char out[21])
-{
-	int y, m, d;
-	if (!clock_parse_date(date, NULL) || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return false;
-	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_isdst = -1 };
-	time_t t = mktime(&tm);
-	if (t == (time_t)-1)
-		return false;
-	clock_format_iso(t, out);
-	return true;
-}
-
 /* "2026-11-23T09:00:05Z" -> "2026-11-23 09:00:05" (UTC, as stored) */
 static void local_seconds(const char *iso, char out[20])
 {
@@ -90,9 +80,14 @@ static void local_seconds(const char *iso, char out[20])
 		out[10] = ' ';
 }
 
+struct listing {
+	struct out *o;
+	long flagged;
+};
+
 static int audit_row_out(void *arg, const struct audit_row *in)
 {
-	struct out *o = arg;
+	struct listing *l = arg;
 	char seq[24], at[20];
 	struct audit_row redacted;
 	const struct audit_row *a = in;
@@ -103,28 +98,35 @@ static int audit_row_out(void *arg, const struct audit_row *in)
 		a = &redacted;
 	}
 	snprintf(seq, sizeof seq, "%" PRId64, a->seq);
-	if (out_fmt(o) == OUT_TABLE) {
+	bool flagged = audit_row_flagged(a);
+	l->flagged += flagged;
+	if (out_fmt(l->o) == OUT_TABLE) {
 		char object[80];
 		local_seconds(a->at, at);
 		snprintf(object, sizeof object, "%s%s%.8s", a->object_type,
 			*a->object_id ? " " : "", a->object_id);
-		const char *vals[] = { seq, at, a->event, a->login, a->on_behalf, a->workstation,
-			a->case_no, object, a->detail };
-		out_row(o, vals);
+		/* Break-glass reads must catch the reviewer's eye. */
+		const char *vals[] = { seq, at, flagged ? "BREAKGLASS!" : a->event, a->login,
+			a->on_behalf, a->workstation, a->case_no, object, a->detail };
+		out_row(l->o, vals);
 		return 0;
 	}
 	const char *vals[] = { seq, a->at, a->event, a->login, a->on_behalf, a->workstation,
 		a->case_no, a->object_type, a->object_id, a->detail };
-	out_row(o, vals);
+	out_row(l->o, vals);
 	return 0;
 }
 
 static int run_list(struct cli *cli, const struct audit_filter *f, enum out_format fmt)
 {
+	/* The table sizes its columns from the first rows; a break-glass row further down
+	 * must not be cut, so the event column is made wide enough for it. */
+	char event_head[64];
+	snprintf(event_head, sizeof event_head, "%-11s", _("event"));
 	const struct out_col table_cols[] = {
 		{ "seq", _("row"), OUT_INT, 0, true },
 		{ "at", _("time (UTC)"), OUT_TEXT, 0, false },
-		{ "event", _("event"), OUT_TEXT, 0, false },
+		{ "event", event_head, OUT_TEXT, 0, false },
 		{ "login", _("login"), OUT_TEXT, 0, false },
 		{ "on_behalf", _("on behalf of"), OUT_OPT, 0, false },
 		{ "workstation", _("workstation"), OUT_TEXT, 24, false },
@@ -148,12 +150,16 @@ static int run_list(struct cli *cli, const struct audit_filter *f, enum out_form
 					 : out_begin(stdout, fmt, data_cols, 10);
 	if (!o)
 		return CLI_EXIT_ERROR;
-	enum casus_rc rc = audit_each(cli->ctx, f, audit_row_out, o, &cli->err);
+	struct listing l = { o, 0 };
+	enum casus_rc rc = audit_each(cli->ctx, f, audit_row_out, &l, &cli->err);
 	long n = out_end(o);
 	if (rc)
 		return cli_fail(cli);
 	if (n == 0 && fmt == OUT_TABLE)
 		printf("%s\n", _("No rows of the access log match."));
+	if (l.flagged && fmt == OUT_TABLE)
+		printf(_("Break-glass reads of restricted notes among these rows: %ld.\n"),
+			l.flagged);
 	return CLI_EXIT_OK;
 }
 
@@ -175,15 +181,22 @@ static enum casus_rc prepare(struct cli *cli, const char *case_no, enum out_form
 
 static int listing(struct cli *cli, const struct cli_val *v)
 {
-	struct audit_filter f = { NULL, v[O_USER].arg, NULL };
+	struct audit_filter f = { NULL, v[O_USER].arg, NULL, NULL };
 	struct family fam;
 	enum out_format fmt;
-	char since[21];
+	char since[21], until[21];
 	int r;
-	if (v[O_SINCE].set && !since_time(v[O_SINCE].arg, since))
+	if (v[O_SINCE].set && !clock_local_day_start(v[O_SINCE].arg, false, since))
 		return cli_usage_error("audit ", _("--since needs a date written as YYYY-MM-DD, not "
 						   "'%s'"), v[O_SINCE].arg);
+	if (v[O_UNTIL].set && !clock_local_day_start(v[O_UNTIL].arg, true, until))
+		return cli_usage_error("audit ", _("--until needs a date written as YYYY-MM-DD, not "
+						   "'%s'"), v[O_UNTIL].arg);
+	if (v[O_SINCE].set && v[O_UNTIL].set && strcmp(v[O_SINCE].arg, v[O_UNTIL].arg) > 0)
+		return cli_usage_error("audit ", _("--until (%s) is before --since (%s)"),
+			v[O_UNTIL].arg, v[O_SINCE].arg);
 	f.since = v[O_SINCE].set ? since : NULL;
+	f.until = v[O_UNTIL].set ? until : NULL;
 	if ((r = cli_format("audit", &v[O_FORMAT], true, &fmt)) || (r = cli_open(cli, true)))
 		return r;
 	if (prepare(cli, v[O_FAMILY].arg, fmt, &fam)) {
@@ -204,8 +217,9 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 		return r;
 	if (!v[O_VERIFY].set)
 		return listing(cli, v);
-	if (v[O_FAMILY].set || v[O_USER].set || v[O_SINCE].set || v[O_FORMAT].set)
+	if (v[O_FAMILY].set || v[O_USER].set || v[O_SINCE].set || v[O_UNTIL].set
+	    || v[O_FORMAT].set)
 		return cli_usage_error("audit ", _("--verify checks the whole log; it takes no "
-						   "--family, --user, --since or --format"));
+						   "--family, --user, --since, --until or --format"));
 	return verify(cli);
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "casus/audit.h"
 #include "casus/family.h"
 #include "casus/i18n.h"
 #include "casus/member.h"
@@ -23,6 +24,7 @@ static const struct cli_cmd family_cmd = {
 	   "  casus family reopen CASE_NO --reason TEXT  reopen a closed case\n"
 	   "  casus family regie CASE_NO LOGIN           assign or hand over regie\n"
 	   "  casus family person add CASE_NO ...        add a family member\n"
+	   "  casus family note list|show ...            the dossier's notes (break-glass)\n"
 	   "See casus family COMMAND --help."),
 };
 
@@ -56,7 +58,8 @@ static const struct cli_cmd list_cmd = {
 	   "  --coach LOGIN    only families with this regievoerder\n"
 	   "  --mine           only families you are regievoerder of\n"
 	   "  --unassigned     only families without a regievoerder\n"
-	   "  --search TEXT    words in names or the case number (\"celik\" finds Çelik)\n"
+	   "  --search TEXT    words in names or the case number (\"celik\" finds Çelik);\n"
+	   "                   the search is recorded in the access log\n"
 	   "  --sort KEY       name (default), case, phase, regie, triage, evaluation,\n"
 	   "                   registered\n"
 	   "  --desc           sort the other way round\n"
@@ -259,7 +262,14 @@ static int family_list_cmd(struct cli *cli, int argc, char **argv)
 		}
 		q.regie_id = m.id;
 	}
-	r = run_list(cli, &q, fmt);
+	/* A search is logged (with how many families it found) before anything is shown. */
+	int64_t found = 0;
+	if (q.search && *q.search
+	    && (family_list_count(cli->ctx, &q, &found, &cli->err)
+		|| audit_search(cli->ctx, q.search, found, &cli->err)))
+		r = cli_fail(cli);
+	else
+		r = run_list(cli, &q, fmt);
 	cli_close(cli);
 	return r;
 }
@@ -279,6 +289,7 @@ static const struct {
 	{ "reopen", cmd_family_reopen },
 	{ "regie", cmd_family_regie },
 	{ "person", cmd_family_person },
+	{ "note", cmd_family_note },
 };
 
 int cmd_family(struct cli *cli, int argc, char **argv)
@@ -289,7 +300,7 @@ int cmd_family(struct cli *cli, int argc, char **argv)
 			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 				return cli_print_help(&family_cmd);
 		return cli_usage_error("family ", _("which family command? add, list, show, edit, "
-						    "phase, close, reopen, regie or person"));
+						    "phase, close, reopen, regie, person or note"));
 	}
 	argv[0] = (char *)word;
 	for (size_t i = 0; i < sizeof family_commands / sizeof family_commands[0]; i++)

@@ -21,6 +21,22 @@ const char *audit_event_name(enum audit_event ev)
 	return (unsigned)ev < sizeof event_names / sizeof *event_names ? event_names[ev] : "?";
 }
 
+const char *audit_event_label(const char *event)
+{
+	static const char *const labels[] = {
+		[AUDIT_CREATE] = N_("created"), [AUDIT_READ] = N_("read"),
+		[AUDIT_UPDATE] = N_("changed"), [AUDIT_DELETE] = N_("deleted"),
+		[AUDIT_SEARCH] = N_("searched"), [AUDIT_EXPORT] = N_("exported"),
+		[AUDIT_PRINT] = N_("printed"), [AUDIT_REVEAL] = N_("revealed"),
+		[AUDIT_PRIVACY] = N_("privacy mode"), [AUDIT_DESTROY] = N_("destroyed"),
+		[AUDIT_BREAKGLASS] = N_("BREAK-GLASS"), [AUDIT_INIT] = N_("set up"),
+	};
+	for (size_t i = 0; event && i < sizeof labels / sizeof *labels; i++)
+		if (strcmp(event, event_names[i]) == 0)
+			return _(labels[i]);
+	return event ? event : "";
+}
+
 static const char ZERO_HASH[] =
 	"0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -284,8 +300,26 @@ static const char SQL_EACH[] =
 	" f.case_no, a.object_type, a.object_id, a.detail, coalesce(a.redacted_by, 0)"
 	" FROM audit a LEFT JOIN family f ON f.id = a.family_id"
 	" WHERE (?1 IS NULL OR a.family_id = ?1) AND (?2 IS NULL OR a.login = ?2)"
-	"   AND (?3 IS NULL OR a.at >= ?3)"
+	"   AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at < ?4)"
 	" ORDER BY a.seq";
+
+/* The columns of SQL_EACH and SQL_PAGE, in this order. */
+static void read_row(sqlite3_stmt *st, struct audit_row *row)
+{
+	memset(row, 0, sizeof *row);
+	row->seq = sqlite3_column_int64(st, 0);
+	db_col_text(st, 1, row->at, sizeof row->at);
+	db_col_text(st, 2, row->event, sizeof row->event);
+	db_col_text(st, 3, row->login, sizeof row->login);
+	db_col_text(st, 4, row->on_behalf, sizeof row->on_behalf);
+	db_col_text(st, 5, row->workstation, sizeof row->workstation);
+	db_col_text(st, 6, row->family_id, sizeof row->family_id);
+	db_col_text(st, 7, row->case_no, sizeof row->case_no);
+	db_col_text(st, 8, row->object_type, sizeof row->object_type);
+	db_col_text(st, 9, row->object_id, sizeof row->object_id);
+	db_col_text(st, 10, row->detail, sizeof row->detail);
+	row->redacted_by = sqlite3_column_int64(st, 11);
+}
 
 enum casus_rc audit_each(struct casus_ctx *ctx, const struct audit_filter *f,
 	int (*fn)(void *arg, const struct audit_row *row), void *arg, struct casus_err *err)
@@ -300,22 +334,11 @@ enum casus_rc audit_each(struct casus_ctx *ctx, const struct audit_filter *f,
 	db_bind_text(st, 1, f ? f->family_id : NULL);
 	db_bind_text(st, 2, f ? f->login : NULL);
 	db_bind_text(st, 3, f ? f->since : NULL);
+	db_bind_text(st, 4, f ? f->until : NULL);
 	int rc;
 	struct audit_row row;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&row, 0, sizeof row);
-		row.seq = sqlite3_column_int64(st, 0);
-		db_col_text(st, 1, row.at, sizeof row.at);
-		db_col_text(st, 2, row.event, sizeof row.event);
-		db_col_text(st, 3, row.login, sizeof row.login);
-		db_col_text(st, 4, row.on_behalf, sizeof row.on_behalf);
-		db_col_text(st, 5, row.workstation, sizeof row.workstation);
-		db_col_text(st, 6, row.family_id, sizeof row.family_id);
-		db_col_text(st, 7, row.case_no, sizeof row.case_no);
-		db_col_text(st, 8, row.object_type, sizeof row.object_type);
-		db_col_text(st, 9, row.object_id, sizeof row.object_id);
-		db_col_text(st, 10, row.detail, sizeof row.detail);
-		row.redacted_by = sqlite3_column_int64(st, 11);
+		read_row(st, &row);
 		if (fn(arg, &row))
 			break;
 	}
@@ -323,4 +346,70 @@ enum casus_rc audit_each(struct casus_ctx *ctx, const struct audit_filter *f,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(ctx, rc, err);
 	return CASUS_OK;
+}
+
+/* ---- paging, newest first ---- */
+
+#define AUDIT_WHERE \
+	" WHERE (?1 IS NULL OR a.family_id = ?1) AND (?2 IS NULL OR a.login = ?2)" \
+	"   AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at < ?4)"
+
+static const char SQL_COUNT[] = "SELECT count(*) FROM audit a" AUDIT_WHERE;
+static const char SQL_PAGE[] =
+	"SELECT a.seq, a.at, a.event, a.login, a.on_behalf, a.workstation, a.family_id,"
+	" f.case_no, a.object_type, a.object_id, a.detail, coalesce(a.redacted_by, 0)"
+	" FROM audit a LEFT JOIN family f ON f.id = a.family_id" AUDIT_WHERE
+	" ORDER BY a.seq DESC LIMIT ?5 OFFSET ?6";
+
+static void bind_filter(sqlite3_stmt *st, const struct audit_filter *f)
+{
+	db_bind_text(st, 1, f ? f->family_id : NULL);
+	db_bind_text(st, 2, f ? f->login : NULL);
+	db_bind_text(st, 3, f ? f->since : NULL);
+	db_bind_text(st, 4, f ? f->until : NULL);
+}
+
+enum casus_rc audit_count(struct casus_ctx *ctx, const struct audit_filter *f, int64_t *count,
+	struct casus_err *err)
+{
+	*count = 0;
+	enum casus_rc r = member_require(ctx, ROLE_TEAMLEIDER, _("read the access log"), err);
+	if (r)
+		return r;
+	sqlite3_stmt *st = db_stmt(ctx, SQL_COUNT, err);
+	if (!st)
+		return err->rc;
+	bind_filter(st, f);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*count = sqlite3_column_int64(st, 0);
+	db_done(st);
+	return rc == SQLITE_ROW ? CASUS_OK : db_fail(ctx, rc, err);
+}
+
+enum casus_rc audit_page(struct casus_ctx *ctx, const struct audit_filter *f, int64_t offset,
+	int limit, struct audit_row *rows, int *n_out, struct casus_err *err)
+{
+	*n_out = 0;
+	enum casus_rc r = member_require(ctx, ROLE_TEAMLEIDER, _("read the access log"), err);
+	if (r)
+		return r;
+	sqlite3_stmt *st = db_stmt(ctx, SQL_PAGE, err);
+	if (!st)
+		return err->rc;
+	bind_filter(st, f);
+	sqlite3_bind_int(st, 5, limit > 0 ? limit : 0);
+	sqlite3_bind_int64(st, 6, offset > 0 ? offset : 0);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n_out < limit)
+		read_row(st, &rows[(*n_out)++]);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ctx, rc, err);
+	return CASUS_OK;
+}
+
+bool audit_row_flagged(const struct audit_row *row)
+{
+	return strcmp(row->event, audit_event_name(AUDIT_BREAKGLASS)) == 0;
 }

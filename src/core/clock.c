@@ -130,3 +130,17 @@ long clock_days_between(const char *a, const char *b)
 		return 0;
 	return (long)((tb - ta) / 86400);
 }
+
+bool clock_local_day_start(const char *date, bool next_day, char out[static 21])
+{
+	int y, m, d;
+	if (!clock_parse_date(date, NULL) || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return false;
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d + next_day,
+		.tm_isdst = -1 };
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1)
+		return false;
+	clock_format_iso(t, out);
+	return true;
+}

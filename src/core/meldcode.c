@@ -79,6 +79,16 @@ enum casus_rc meldcode_get(struct casus_ctx *ctx, const char *trajectory_id,
 	return r;
 }
 
+enum casus_rc meldcode_show(struct casus_ctx *ctx, const char *trajectory_id,
+	struct meldcode *out, struct casus_err *err)
+{
+	enum casus_rc r = meldcode_get(ctx, trajectory_id, out, err);
+	if (r)
+		return r;
+	return audit_log(ctx, AUDIT_READ, out->family_id, "meldcode", out->id,
+		"trajectory opened", err);
+}
+
 enum casus_rc meldcode_current(struct casus_ctx *ctx, const char *family, struct meldcode *out,
 	struct casus_err *err)
 {

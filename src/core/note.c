@@ -119,6 +119,61 @@ enum casus_rc note_get(struct casus_ctx *ctx, const char *note_id, struct note *
 	return ok ? CASUS_OK : err_set(err, CASUS_E_NOMEM, _("Out of memory."));
 }
 
+enum casus_rc note_open(struct casus_ctx *ctx, const char *note_id, struct note *out,
+	struct casus_err *err)
+{
+	enum casus_rc r = note_get(ctx, note_id, out, err);
+	if (r || out->withheld)
+		return r;
+	if ((r = audit_log(ctx, AUDIT_READ, out->family_id, "note", out->id, "note read", err)))
+		note_free(out);
+	return r;
+}
+
+/* Break the glass: the restriction on confidential notes protects the people in the
+ * dossier, but in an emergency (the regievoerder unreachable, a child at risk) another
+ * member must be able to read a note. They may, with a stated reason, and the read is
+ * written to the access log as a 'breakglass' row that the teamleider sees flagged. */
+enum casus_rc note_break_glass(struct casus_ctx *ctx, const char *note_id, const char *reason,
+	struct note *out, struct casus_err *err)
+{
+	sqlite3_stmt *st = db_stmt(ctx, SQL_GET, err);
+	if (!st)
+		return err->rc;
+	memset(out, 0, sizeof *out);
+	sqlite3_bind_text(st, 1, note_id ? note_id : "", -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	bool ok = rc == SQLITE_ROW && read_note(st, out);
+	db_done(st);
+	if (rc == SQLITE_DONE)
+		return err_set(err, CASUS_E_NOTFOUND, _("There is no note with id %.40s."),
+			note_id ? note_id : "");
+	if (rc != SQLITE_ROW)
+		return db_fail(ctx, rc, err);
+	if (!ok)
+		return err_set(err, CASUS_E_NOMEM, _("Out of memory."));
+	/* Nothing to break: the note is open to this reader anyway. */
+	if (!out->confidential || may_read_confidential(ctx, out->family_id))
+		return CASUS_OK;
+	enum casus_rc r;
+	if (!ctx->user.id[0])
+		r = err_set(err, CASUS_E_PERM, _("You are not identified as a team member."));
+	else if (!reason || !*reason)
+		r = err_set(err, CASUS_E_INVALID, _("Breaking the glass needs a reason; the access "
+			"log records it."));
+	else
+		r = text_check(_("The reason for breaking the glass"), reason,
+			NOTE_BREAKGLASS_REASON_MAX, TEXT_LINE, err);
+	if (!r) {
+		char detail[NOTE_BREAKGLASS_REASON_MAX * 4 + 16];
+		snprintf(detail, sizeof detail, "reason: %s", reason);
+		r = audit_log(ctx, AUDIT_BREAKGLASS, out->family_id, "note", out->id, detail, err);
+	}
+	if (r)
+		note_free(out);
+	return r;
+}
+
 static const char SQL_EACH[] =
 	"SELECT " NOTE_COLS NOTE_FROM " WHERE n.family_id = ?1 ORDER BY n.created_at, n.rowid";
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "casus/audit.h"
 #include "casus/clock.h"
 #include "casus/i18n.h"
 #include "casus/text.h"
@@ -109,6 +110,17 @@ enum casus_rc plan_get(struct casus_ctx *ctx, const char *family_key, int versio
 	if (version == PLAN_IN_FORCE)
 		return err_set(err, r, _("Family %s has no agreed plan yet."), f.case_no);
 	return err_set(err, r, _("Family %s has no plan yet."), f.case_no);
+}
+
+enum casus_rc plan_open(struct casus_ctx *ctx, const char *family_key, int version,
+	struct plan *out, struct casus_err *err)
+{
+	enum casus_rc r = plan_get(ctx, family_key, version, out, err);
+	if (r)
+		return r;
+	char detail[48];
+	snprintf(detail, sizeof detail, "plan opened (version %d)", out->version);
+	return audit_log(ctx, AUDIT_READ, out->family_id, "plan", out->id, detail, err);
 }
 
 static const char SQL_VERSIONS[] =

@@ -145,6 +145,21 @@ static const struct action_def table[A_COUNT] = {
 		N_("record an action: what, who, by when (a family's goes into its plan)"),
 		N_("action") },
 	[A_MT_NOTE] = { A_MT_NOTE, "meeting-note", N_("add a note to the item"), N_("note") },
+	[A_AUDIT] = { A_AUDIT, "audit",
+		N_("the access log: who read or changed what, when, from where (teamleider)"),
+		NULL },
+	[A_AU_FAMILY] = { A_AU_FAMILY, "audit-family", N_("only the rows about one family"),
+		N_("family") },
+	[A_AU_USER] = { A_AU_USER, "audit-user", N_("only the rows of one user"), N_("user") },
+	[A_AU_SINCE] = { A_AU_SINCE, "audit-since", N_("only the rows from a day on"),
+		N_("from") },
+	[A_AU_UNTIL] = { A_AU_UNTIL, "audit-until", N_("only the rows up to a day"),
+		N_("to") },
+	[A_NOTES] = { A_NOTES, "notes", N_("the notes in the opened family's dossier"),
+		NULL },
+	[A_NOTE_GLASS] = { A_NOTE_GLASS, "break-glass",
+		N_("read a withheld confidential note anyway, with a reason (recorded)"),
+		N_("break the glass") },
 };
 
 const struct action_def *action_get(enum action a)
@@ -161,7 +176,7 @@ int action_parse(const char *name)
 }
 
 static const char *const section_names[SECTION_COUNT] = { "generic", "list", "family",
-	"meldcode", "help", "queue", "plan", "meeting" };
+	"meldcode", "help", "queue", "plan", "meeting", "audit", "notes" };
 
 const char *section_name(enum section s)
 {
@@ -187,6 +202,8 @@ const char *section_title(enum section s)
 	case SECTION_MEETING: return _("Meeting");
 	case SECTION_QUEUE: return _("Approvals queue");
 	case SECTION_PLAN: return _("Plan");
+	case SECTION_AUDIT: return _("Access log");
+	case SECTION_NOTES: return _("Notes");
 	default: return "?";
 	}
 }

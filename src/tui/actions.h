@@ -30,13 +30,18 @@ enum action {
 	/* meeting mode (view_meeting*.c) */
 	A_MEETING, A_MT_START, A_MT_LATER, A_MT_EARLIER, A_MT_ROUND, A_MT_DONE, A_MT_SKIP,
 	A_MT_MOVE, A_MT_DECIDE, A_MT_ACTION, A_MT_NOTE,
+	/* the access log (view_audit.c) */
+	A_AUDIT, A_AU_FAMILY, A_AU_USER, A_AU_SINCE, A_AU_UNTIL,
+	/* the dossier's notes (view_notes.c) */
+	A_NOTES, A_NOTE_GLASS,
 	A_COUNT
 };
 
 /* Key sections: which view a binding belongs to. SECTION_GENERIC applies in every
  * view unless the view's own section binds the same key. */
 enum section { SECTION_GENERIC, SECTION_LIST, SECTION_FAMILY, SECTION_MELDCODE, SECTION_HELP,
-	SECTION_QUEUE, SECTION_PLAN, SECTION_MEETING, SECTION_COUNT };
+	SECTION_QUEUE, SECTION_PLAN, SECTION_MEETING, SECTION_AUDIT, SECTION_NOTES,
+	SECTION_COUNT };
 
 struct action_def {
 	enum action id;

@@ -55,6 +55,10 @@ enum section app_section(const struct app *a)
 		return SECTION_MEETING;
 	if (a->view == VIEW_QUEUE)
 		return SECTION_QUEUE;
+	if (a->view == VIEW_AUDIT)
+		return SECTION_AUDIT;
+	if (a->view == VIEW_NOTES)
+		return SECTION_NOTES;
 	switch (a->focus) {
 	case PANE_FAMILY: return plan_view_active(a) ? SECTION_PLAN : SECTION_FAMILY;
 	case PANE_MELDCODE: return SECTION_MELDCODE;
@@ -86,7 +90,8 @@ static void relayout(struct app *a)
 	struct rect r[W_COUNT] = { [W_TABS] = l->tabs, [W_LIST] = l->pane[PANE_LIST],
 		[W_FAMILY] = l->pane[PANE_FAMILY], [W_MELDCODE] = l->pane[PANE_MELDCODE],
 		[W_STATUS] = l->status, [W_MSG] = l->msg };
-	if (l->mode == LAYOUT_TOO_SMALL || a->view == VIEW_HELP || a->view == VIEW_MEETING || a->view == VIEW_QUEUE) {
+	if (l->mode == LAYOUT_TOO_SMALL || a->view == VIEW_HELP || a->view == VIEW_MEETING || a->view == VIEW_QUEUE
+	    || a->view == VIEW_AUDIT || a->view == VIEW_NOTES) {
 		memset(r, 0, sizeof r[0] * W_STATUS);
 		r[W_MAIN] = l->main;
 	}
@@ -122,7 +127,11 @@ static void paint_one(struct app *a, enum win i)
 			meeting_prompt_paint(a, w);
 			break;
 		}
-		if (esc_form_active(a))
+		if (audit_prompt_active(a))
+			audit_prompt_paint(a, w);
+		else if (notes_prompt_active(a))
+			notes_prompt_paint(a, w);
+		else if (esc_form_active(a))
 			esc_form_paint(a, w);
 		else
 			msg_paint(a, w);
@@ -134,6 +143,10 @@ static void paint_one(struct app *a, enum win i)
 			meeting_view_paint(a, w);
 		else if (a->view == VIEW_QUEUE)
 			queue_paint(a, w);
+		else if (a->view == VIEW_AUDIT)
+			audit_view_paint(a, w);
+		else if (a->view == VIEW_NOTES)
+			notes_view_paint(a, w);
 		else
 			help_paint(a, w);
 		break;
@@ -150,7 +163,7 @@ static void paint(struct app *a)
 		R_PAINT_MELDCODE, R_PAINT_STATUS, R_PAINT_MSG, R_PAINT_MAIN };
 	bool editing = a->edit.kind == EDIT_SEARCH || a->edit.kind == EDIT_NAME
 		|| meeting_prompt_active(a)
-		|| esc_form_active(a);
+		|| esc_form_active(a) || audit_prompt_active(a) || notes_prompt_active(a);
 	if (editing)
 		a->dirty |= R_PAINT_MSG;
 	for (int i = 0; i < W_COUNT; i++)
@@ -169,6 +182,8 @@ static unsigned cycle_focus(struct app *a, int dir)
 {
 	int n = app_meldcode_shown(a) ? 3 : 2;
 	a->focus = (enum pane)(((int)a->focus + dir + n) % n);
+	if (a->focus == PANE_MELDCODE)
+		meldcode_pane_log_open(a, a->mc.trajectory_id);
 	return R_LAYOUT | R_PAINT_ALL;
 }
 
@@ -202,6 +217,8 @@ static unsigned generic_handle(struct app *a, enum action act)
 		return meldcode_action(a, act);
 	case A_PLAN: return plan_view_enter(a);
 	case A_QUEUE: return queue_open(a);
+	case A_AUDIT: return audit_view_open(a);
+	case A_NOTES: return notes_view_open(a);
 	case A_BACK:
 		if (a->zoom)
 			a->zoom = false;
@@ -222,6 +239,10 @@ static unsigned view_handle(struct app *a, enum action act)
 		return meeting_view_handle(a, act);
 	if (a->view == VIEW_QUEUE)
 		return queue_handle(a, act);
+	if (a->view == VIEW_AUDIT)
+		return audit_view_handle(a, act);
+	if (a->view == VIEW_NOTES)
+		return notes_view_handle(a, act);
 	switch (a->focus) {
 	case PANE_FAMILY: return family_pane_handle(a, act);
 	case PANE_MELDCODE: return meldcode_pane_handle(a, act);
@@ -241,6 +262,8 @@ static unsigned handle_mouse(struct app *a)
 		unsigned res = R_NONE;
 		if (a->focus != (enum pane)p) {
 			a->focus = (enum pane)p;
+			if (a->focus == PANE_MELDCODE)
+				meldcode_pane_log_open(a, a->mc.trajectory_id);
 			res |= R_LAYOUT | R_PAINT_ALL;
 		}
 		enum action scroll = me.bstate & BUTTON4_PRESSED ? A_UP
@@ -269,6 +292,10 @@ static unsigned handle_key(struct app *a, const struct key *k)
 		return esc_form_key(a, k);
 	if (meeting_prompt_active(a))
 		return meeting_prompt_key(a, k);
+	if (audit_prompt_active(a))
+		return audit_prompt_key(a, k);
+	if (notes_prompt_active(a))
+		return notes_prompt_key(a, k);
 	/* A message stays until the next key. */
 	if (a->msg[0] && a->edit.kind == EDIT_NONE) {
 		a->msg[0] = '\0';
@@ -310,6 +337,10 @@ static void react(struct app *a, unsigned r)
 		meeting_view_reload(a);
 	if (r & R_RELOAD_QUEUE)
 		queue_reload(a);
+	if ((r & R_RELOAD_QUEUE) && a->view == VIEW_AUDIT)
+		audit_view_reload(a);
+	if ((r & R_RELOAD_QUEUE) && a->view == VIEW_NOTES)
+		notes_view_reload(a);
 	if (r & (R_SELECT | R_RELOAD_FAMILY)) {
 		meldcode_pane_load(a);
 		r |= R_PAINT_FAMILY | R_PAINT_MELDCODE | R_PAINT_LIST;
@@ -417,5 +448,6 @@ int app_run(struct app *a)
 			r |= R_PAINT_MAIN;
 		react(a, r);
 	}
+	list_search_end(a); /* leaving casus leaves a search being typed */
 	return status;
 }

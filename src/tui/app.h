@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "casus/audit.h"
 #include "casus/db.h"
 #include "casus/draft.h"
 #include "casus/family.h"
@@ -46,7 +47,7 @@ enum reaction {
 #define R_PAINT_ALL (R_PAINT_LIST | R_PAINT_FAMILY | R_PAINT_MELDCODE | R_PAINT_STATUS \
 	| R_PAINT_MSG | R_PAINT_MAIN)
 
-enum view { VIEW_MAIN, VIEW_HELP, VIEW_MEETING, VIEW_QUEUE };
+enum view { VIEW_MAIN, VIEW_HELP, VIEW_MEETING, VIEW_QUEUE, VIEW_AUDIT, VIEW_NOTES };
 enum win { W_TABS, W_LIST, W_FAMILY, W_MELDCODE, W_STATUS, W_MSG, W_MAIN, W_COUNT };
 
 /* The case list: a window of rows around the viewport, paged from SQLite. */
@@ -55,6 +56,7 @@ enum win { W_TABS, W_LIST, W_FAMILY, W_MELDCODE, W_STATUS, W_MSG, W_MAIN, W_COUN
 struct list_state {
 	struct family_query q;
 	char search[SEARCH_MAX];        /* q.search points here */
+	struct audit_search_session search_log; /* the search being typed (access log) */
 	char mine_id[CASUS_ID_LEN];     /* q.regie_id points here when "mine" */
 	int64_t count;                  /* rows matching q (counted once per change) */
 	int64_t sel, top;               /* selected row and first visible row */
@@ -106,6 +108,8 @@ struct mc_ui;  /* the meldcode stepper and its forms: view_meldcode.h */
 struct esc_ui; /* escalations: view_escalation.h */
 
 struct meet_ui; /* meeting mode: view_meeting.h */
+struct audit_ui; /* the access log: view_audit.c */
+struct notes_ui; /* the dossier's notes: view_notes.c */
 
 struct app {
 	struct casus_ctx *ctx;
@@ -137,6 +141,8 @@ struct app {
 	struct script *script;         /* non-NULL in test mode */
 	struct esc_ui *esc;            /* approvals queue, family-pane escalations (owned) */
 	struct meet_ui *meet;          /* meeting mode (view_meeting.h; owned) */
+	struct audit_ui *au;           /* the access log view (view_audit.c; owned) */
+	struct notes_ui *notes;        /* the notes view (view_notes.c; owned) */
 	bool quit;
 	char db_name[256];
 };
@@ -160,6 +166,9 @@ unsigned list_handle(struct app *a, enum action act);
 void list_paint(struct app *a, WINDOW *w);
 void list_click(struct app *a, int row);
 void list_apply_search(struct app *a, const char *text);
+/* The search session ends (confirmed, left, or a family opened from its results):
+ * core writes its one access-log row. */
+void list_search_end(struct app *a);
 
 /* ---- view_family.c ---- */
 void family_pane_open(struct app *a);
@@ -177,6 +186,8 @@ bool meldcode_pane_pinned(const struct app *a);
 /* A meldcode form is open: it gets every key (meldcode_form_key). */
 bool meldcode_form_active(const struct app *a);
 unsigned meldcode_form_key(struct app *a, const struct key *k);
+/* The stepper got the focus on a trajectory: its entries are read (access log). */
+void meldcode_pane_log_open(struct app *a, const char *trajectory_id);
 /* Meldcode actions from other panes (open / show a trajectory, acute danger). */
 unsigned meldcode_action(struct app *a, enum action act);
 
@@ -198,6 +209,28 @@ bool esc_form_active(const struct app *a);
 unsigned esc_form_key(struct app *a, const struct key *k);
 void esc_form_paint(struct app *a, WINDOW *w);
 void esc_ui_free(struct app *a);
+
+/* ---- view_audit.c (the access log, teamleider only) ---- */
+unsigned audit_view_open(struct app *a);
+void audit_view_reload(struct app *a);
+unsigned audit_view_handle(struct app *a, enum action act);
+void audit_view_paint(struct app *a, WINDOW *w);
+void audit_view_free(struct app *a);
+/* A filter being typed on the message line takes every key. */
+bool audit_prompt_active(const struct app *a);
+unsigned audit_prompt_key(struct app *a, const struct key *k);
+void audit_prompt_paint(struct app *a, WINDOW *w);
+
+/* ---- view_notes.c (the opened family's notes; break-glass reads) ---- */
+unsigned notes_view_open(struct app *a);
+void notes_view_reload(struct app *a);
+unsigned notes_view_handle(struct app *a, enum action act);
+void notes_view_paint(struct app *a, WINDOW *w);
+void notes_view_free(struct app *a);
+/* The break-glass reason being typed on the message line takes every key. */
+bool notes_prompt_active(const struct app *a);
+unsigned notes_prompt_key(struct app *a, const struct key *k);
+void notes_prompt_paint(struct app *a, WINDOW *w);
 
 /* ---- status.c ---- */
 void status_paint(struct app *a, WINDOW *w);

@@ -15,6 +15,7 @@
 unsigned edit_start_search(struct app *a)
 {
 	a->edit.kind = EDIT_SEARCH;
+	audit_search_begin(&a->list.search_log, a->list.search);
 	snprintf(a->edit.saved_search, sizeof a->edit.saved_search, "%s", a->list.search);
 	le_set(&a->edit.le, a->list.search);
 	a->msg[0] = '\0';
@@ -45,21 +46,21 @@ static unsigned finish(struct app *a)
 	return R_PAINT_MSG | R_PAINT_STATUS;
 }
 
+/* NEN 7513 asks for searches in the access log: one row per search session (see
+ * audit_search_session), written when the search is confirmed or left, or when a
+ * family is opened from its results (family_pane_open), never one per key typed. */
 static unsigned search_key(struct app *a, enum le_result res)
 {
-	struct casus_err err;
 	switch (res) {
 	case LE_CHANGED:
 		list_apply_search(a, a->edit.le.buf);
 		return R_RELOAD_LIST | R_PAINT_MSG;
 	case LE_ACCEPT:
-		/* NEN 7513 asks for searches in the access log: one row per search kept, not
-		 * one per key typed. */
-		if (a->list.search[0]
-		    && audit_log(a->ctx, AUDIT_SEARCH, NULL, "family", NULL, a->list.search, &err))
-			app_message(a, true, "%s", err.msg);
+		list_search_end(a);
 		return finish(a);
 	case LE_CANCEL:
+		/* What was typed was searched for, even though the old search comes back. */
+		list_search_end(a);
 		list_apply_search(a, a->edit.saved_search);
 		finish(a);
 		return R_RELOAD_LIST | R_PAINT_MSG | R_PAINT_STATUS;

@@ -207,6 +207,8 @@ int tui_main(struct casus_ctx *ctx, const struct tui_global *g, int argc, char *
 	meldcode_pane_free(a);
 	plan_view_free(a);
 	esc_ui_free(a);
+	audit_view_free(a);
+	notes_view_free(a);
 	keymap_free(&a->keys);
 	free(a);
 	return rc;

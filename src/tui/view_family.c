@@ -62,6 +62,7 @@ void family_pane_open(struct app *a)
 	struct casus_err err;
 	if (!r)
 		return;
+	list_search_end(a); /* opened from the results of a search being typed */
 	if (family_open(a->ctx, r->id, &a->fam.fam, &err)) {
 		app_message(a, true, "%s", err.msg);
 		a->fam.opened = false;

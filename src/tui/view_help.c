@@ -101,7 +101,9 @@ unsigned help_handle(struct app *a, enum action act)
 	case A_FIRST: a->help_scroll = 0; break;
 	case A_LAST: a->help_scroll = total; break;
 	case A_BACK: case A_HELP: case A_QUIT:
-		a->view = a->help_section == SECTION_QUEUE ? VIEW_QUEUE : VIEW_MAIN;
+		a->view = a->help_section == SECTION_QUEUE ? VIEW_QUEUE
+			: a->help_section == SECTION_AUDIT ? VIEW_AUDIT
+			: a->help_section == SECTION_NOTES ? VIEW_NOTES : VIEW_MAIN;
 		return R_LAYOUT | R_PAINT_ALL;
 	default: return R_UNHANDLED;
 	}

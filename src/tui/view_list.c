@@ -266,6 +266,8 @@ void list_reload(struct app *a, bool keep)
 		app_message(a, true, "%s", err.msg);
 		l->count = 0;
 	}
+	/* What a search being typed has shown; core writes one row per search session. */
+	audit_search_seen(&l->search_log, l->search, l->count);
 	if (!keep)
 		l->sel = l->top = 0;
 	clamp(l);
@@ -346,6 +348,13 @@ static unsigned clear_filters(struct app *a)
 	l->search[0] = '\0';
 	l->q.search = NULL;
 	return R_RELOAD_LIST;
+}
+
+void list_search_end(struct app *a)
+{
+	struct casus_err err;
+	if (audit_search_end(a->ctx, &a->list.search_log, &err))
+		app_message(a, true, "%s", err.msg);
 }
 
 void list_apply_search(struct app *a, const char *text)

@@ -92,6 +92,15 @@ void meldcode_pane_load(struct app *a)
 		mcv_reload(a);
 }
 
+void meldcode_pane_log_open(struct app *a, const char *trajectory_id)
+{
+	struct meldcode m;
+	struct casus_err err;
+	/* Focusing the stepper shows the trajectory's entries: core logs the read. */
+	if (trajectory_id && *trajectory_id && meldcode_show(a->ctx, trajectory_id, &m, &err))
+		app_message(a, true, "%s", err.msg);
+}
+
 /* ---- actions ---- */
 
 static bool writable(struct app *a)
@@ -159,6 +168,8 @@ static unsigned open_or_show(struct app *a)
 	bool showing = meldcode_pane_pinned(a) && a->focus == PANE_MELDCODE;
 	snprintf(ui->pinned, sizeof ui->pinned, "%s", r->id);
 	a->focus = PANE_MELDCODE;
+	if (s.any && !showing)
+		meldcode_pane_log_open(a, s.trajectory_id);
 	if (s.any && s.open)
 		return R_LAYOUT | R_SELECT | R_PAINT_ALL;
 	if (s.any && !showing) {

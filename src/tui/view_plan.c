@@ -159,7 +159,11 @@ void plan_view_reload(struct app *a)
 	pv->d->n_arrs = pv->d->n_persons = pv->d->n_parties = 0;
 	pv->d->n_regie = pv->d->n_agreed = pv->d->n_consent = 0;
 	pv->in_force = 0;
-	enum casus_rc rc = plan_get(a->ctx, a->fam.fam.id, PLAN_LATEST, &pv->plan, &err);
+	/* Entering the view is opening the plan (an access-log row); reloads are not. */
+	enum casus_rc rc = pv->opening
+		? plan_open(a->ctx, a->fam.fam.id, PLAN_LATEST, &pv->plan, &err)
+		: plan_get(a->ctx, a->fam.fam.id, PLAN_LATEST, &pv->plan, &err);
+	pv->opening = false;
 	pv->has_plan = rc == CASUS_OK;
 	if (rc && rc != CASUS_E_NOTFOUND)
 		app_message(a, true, "%s", err.msg);
@@ -200,6 +204,7 @@ unsigned plan_view_enter(struct app *a)
 	a->pv.want_kind = PI_SECTION;
 	a->pv.want_index = PLAN_AANLEIDING;
 	a->pv.pinned = true; /* ... with the top of the plan in view until the cursor moves */
+	a->pv.opening = true;
 	plan_view_reload(a);
 	a->focus = PANE_FAMILY;
 	return R_LAYOUT | R_PAINT_ALL;

@@ -103,6 +103,7 @@ struct pv_form {
 
 struct plan_view {
 	bool active;          /* the family pane shows the plan */
+	bool opening;         /* the next load opens the plan: plan_open logs it */
 	char family_id[40];   /* ... of this family */
 	bool show_diff;       /* ... or the changes against the agreed version */
 	bool loaded;

@@ -12,12 +12,14 @@
 #include "casus/escalation.h"
 #include "casus/family.h"
 #include "casus/meldcode.h"
+#include "casus/note.h"
 #include "casus/meeting.h"
 #include "casus/member.h"
 #include "casus/party.h"
 #include "casus/person.h"
 #include "casus/plan.h"
 #include "casus/regie.h"
+#include "casus/setting.h"
 #include "casus/team_issue.h"
 
 struct fam_spec {
@@ -334,6 +336,23 @@ static void add_meeting(struct casus_ctx *ctx, struct casus_err *err)
 	free(saved);
 }
 
+/* Notes for Jansen (2026-0001, regie coach1) by gw1: a fact, and a confidential
+ * hypothesis that the team restricts (privacy.restrict_confidential_notes), so that
+ * coach2 sees it withheld and can break the glass (notes_* scripts). */
+static void add_notes(struct casus_ctx *ctx, struct casus_err *err)
+{
+	struct family f;
+	struct note_new fact = { .kind = NOTE_FACT,
+		.body = "Huisbezoek: moeder vertelt dat de kinderen goed slapen sinds de verhuizing." };
+	struct note_new secret = { .kind = NOTE_HYPOTHESIS, .confidential = true,
+		.body = "Vermoeden: vader drinkt weer; moeder wil niet dat school dit hoort." };
+	if (casus_identify(ctx, "tl1", err)
+	    || setting_set(ctx, "privacy.restrict_confidential_notes", "1", err)
+	    || casus_identify(ctx, "gw1", err) || family_get(ctx, "2026-0001", &f, err)
+	    || note_add(ctx, f.id, &fact, NULL, err) || note_add(ctx, f.id, &secret, NULL, err))
+		die("notes", err);
+}
+
 int main(int argc, char **argv)
 {
 	struct casus_ctx *ctx;
@@ -365,6 +384,7 @@ int main(int argc, char **argv)
 	add_plan_flags(ctx, &err);
 	add_queue(ctx, &err);
 	add_meeting(ctx, &err);
+	add_notes(ctx, &err);
 	casus_close(ctx);
 	fclose(names);
 	return 0;
