@@ -55,6 +55,10 @@ enum casus_rc audit_each(struct casus_ctx *ctx, const struct audit_filter *f,
 enum casus_rc audit_verify(struct casus_ctx *ctx, int64_t *first_bad, int64_t *rows_checked,
 	struct casus_err *err);
 
+/* The detail of a row for people: its text, or for a redacted row that it was emptied
+ * when the dossier was destroyed (and by which row). */
+void audit_detail_text(const struct audit_row *r, char *out, size_t outsz);
+
 /* Redact every row about family_id (and searches naming its people) for the
  * destruction of its dossier, after appending the 'destroy' row that records it
  * (*destroy_seq). Only inside retention_destroy()'s transaction: the triggers allow the

@@ -93,8 +93,7 @@ static int audit_row_out(void *arg, const struct audit_row *in)
 	const struct audit_row *a = in;
 	if (in->redacted_by) {
 		redacted = *in;
-		snprintf(redacted.detail, sizeof redacted.detail,
-			_("(redacted: the dossier was destroyed, row %lld)"), (long long)in->redacted_by);
+		audit_detail_text(in, redacted.detail, sizeof redacted.detail);
 		a = &redacted;
 	}
 	snprintf(seq, sizeof seq, "%" PRId64, a->seq);

@@ -214,3 +214,12 @@ out:
 	free(ws);
 	return r;
 }
+
+void audit_detail_text(const struct audit_row *r, char *out, size_t outsz)
+{
+	if (r->redacted_by)
+		snprintf(out, outsz, _("(redacted: the dossier was destroyed, row %lld)"),
+			(long long)r->redacted_by);
+	else
+		snprintf(out, outsz, "%s", r->detail);
+}

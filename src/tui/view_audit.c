@@ -342,8 +342,10 @@ static void cells(const struct app *a, const struct audit_row *r, char c[AC_COUN
 	snprintf(c[AC_OBJECT], 160, "%s%s%.8s", r->object_type, r->object_id[0] ? " " : "",
 		r->object_id);
 	/* Search terms and reasons may name people: not in privacy mode. */
+	char detail[sizeof r->detail];
+	audit_detail_text(r, detail, sizeof detail);
 	snprintf(c[AC_DETAIL], 160, "%.159s", a->privacy && r->detail[0] ? _("(hidden)")
-		: r->detail);
+		: detail);
 }
 
 static void paint_cells(WINDOW *w, int y, const int cw[AC_COUNT], char c[AC_COUNT][160],
