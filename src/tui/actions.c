@@ -101,6 +101,9 @@ static const struct action_def table[A_COUNT] = {
 	[A_PLAN_CONSENT] = { A_PLAN_CONSENT, "plan-consent",
 		N_("give or withdraw consent for the selected member; says whose consent the age "
 		   "rule needs"), N_("consent") },
+	[A_PLAN_BSN] = { A_PLAN_BSN, "plan-bsn",
+		N_("show the selected member's BSN (regievoerder or teamleider; recorded in the "
+		   "access log; never in privacy mode)"), NULL },
 	[A_PLAN_DISCARD] = { A_PLAN_DISCARD, "plan-discard",
 		N_("throw the draft away (asks first; agreed versions are never thrown away)"),
 		NULL },

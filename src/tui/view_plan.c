@@ -275,6 +275,17 @@ static unsigned consent_selected(struct app *a)
 	return pv_consent(a, pv->items[pv->sel].index);
 }
 
+static unsigned bsn_selected(struct app *a)
+{
+	struct plan_view *pv = &a->pv;
+	if (pv->show_diff || pv->n_items == 0 || pv->items[pv->sel].kind != PI_PERSON) {
+		app_message(a, true, "%s", _("Select a member of the family (under Gezin) to see "
+			"their BSN."));
+		return R_PAINT_MSG;
+	}
+	return pv_reveal_bsn(a, pv->items[pv->sel].index);
+}
+
 static unsigned move_sel(struct app *a, int to)
 {
 	struct plan_view *pv = &a->pv;
@@ -325,6 +336,7 @@ unsigned plan_view_handle(struct app *a, int act)
 	case A_PLAN_ADD_PERSON: return pv_add_person(a);
 	case A_PLAN_ADD_PARTY: return pv_add_party(a);
 	case A_PLAN_CONSENT: return consent_selected(a);
+	case A_PLAN_BSN: return bsn_selected(a);
 	case A_PLAN_DISCARD: return pv_discard_draft(a);
 	default: return R_UNHANDLED;
 	}

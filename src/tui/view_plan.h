@@ -199,6 +199,8 @@ unsigned pv_add_party(struct app *a);
 unsigned pv_edit_party(struct app *a, int i);
 /* Grant or withdraw consent for person i, saying whose consent the age rule needs. */
 unsigned pv_consent(struct app *a, int i);
+/* Show the BSN of person i in the message line (core checks the right and logs it). */
+unsigned pv_reveal_bsn(struct app *a, int i);
 unsigned pv_discard_draft(struct app *a);
 
 /* ---- view_plan_form.c ---- */

@@ -271,6 +271,23 @@ static unsigned submit_consent(struct app *a)
 	return R_RELOAD_FAMILY | R_REFRESH_LIST;
 }
 
+unsigned pv_reveal_bsn(struct app *a, int i)
+{
+	const struct pv_data *d = a->pv.d;
+	if (a->privacy) {
+		app_message(a, true, "%s", _("A BSN is never shown in privacy mode."));
+		return R_PAINT_MSG;
+	}
+	char bsn[10];
+	struct casus_err err = { 0 };
+	if (person_reveal_bsn(a->ctx, d->persons[i].id, bsn, &err))
+		app_message(a, true, "%s", err.msg);
+	else
+		app_message(a, false, _("BSN of %s: %s (recorded in the access log)"),
+			d->persons[i].name, bsn);
+	return R_PAINT_MSG;
+}
+
 unsigned pv_consent(struct app *a, int i)
 {
 	const struct pv_data *d = a->pv.d;

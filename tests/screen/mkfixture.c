@@ -83,17 +83,37 @@ static void surname(const char *display, char *out, size_t n)
 
 static char first_child[CASUS_ID_LEN]; /* of the family added last */
 
+/* A BSN that passes the elfproef, different for each family: eight digits from i and
+ * the ninth that makes 9*d1 + 8*d2 + ... + 2*d8 - d9 a multiple of 11. */
+static void fixture_bsn(int i, char out[10])
+{
+	for (int v = 0;; v++) {
+		int n = 20000000 + i * 7919 + v, sum = 0;
+		snprintf(out, 10, "%08d", n % 100000000);
+		for (int k = 0; k < 8; k++)
+			sum += (9 - k) * (out[k] - '0');
+		if (sum % 11 <= 9) {
+			out[8] = (char)('0' + sum % 11);
+			out[9] = '\0';
+			return;
+		}
+	}
+}
+
 static void add_persons(struct casus_ctx *ctx, const struct family *f, int i, int children,
 	FILE *names, struct casus_err *err)
 {
 	char sur[900], birth[32];
 	surname(f->display_name, sur, sizeof sur);
-	struct person_new p = { given_parents[i % 6], sur, NULL, PERSON_OUDER, true, NULL };
+	char bsn[10];
+	fixture_bsn(i, bsn);
+	struct person_new p = { given_parents[i % 6], sur, NULL, PERSON_OUDER, true, bsn };
 	snprintf(birth, sizeof birth, "19%02d-0%d-1%d", 80 + i % 15, 1 + i % 9, i % 10);
 	p.birth_date = birth;
 	if (person_add(ctx, f->id, &p, NULL, err))
 		die("person", err);
-	fprintf(names, "%s\n%s\n", p.given_name, sur);
+	/* The BSN joins the names: no screen in privacy mode may show it either. */
+	fprintf(names, "%s\n%s\n%s\n", p.given_name, sur, bsn);
 	for (int c = 0; c < children; c++) {
 		snprintf(birth, sizeof birth, "20%02d-0%d-0%d", 8 + (i + c * 5) % 17, 1 + c, 1 + i % 8);
 		struct person_new k = { given_children[(i + c) % 6], sur, birth, PERSON_KIND, false,
