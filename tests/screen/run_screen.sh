@@ -16,6 +16,9 @@
 #   #!exit N             the exit status casus must end with (default 0)
 #   #!no-names           privacy check: no family or person name of the fixture may
 #                        appear anywhere in the dumps
+#   #!gen N              instead of the fixture, a demo database of N families made by
+#                        the benchmark's generator (tests/bench/casus-bench-gen beside
+#                        MKFIXTURE in the build), for lists longer than the fixture's 25
 #
 # CASUS_TEST_WRAPPER, when set, is put in front of casus and mkfixture (the valgrind
 # test setup sets it to tests/valgrind/wrap.sh).
@@ -66,8 +69,18 @@ names=$*
 for name in $names; do
 	mkdir -p "$tmp/$name"
 	db="$tmp/$name/team.db"
-	cp "$tmp/fixture.db" "$db" && chmod 600 "$db"
 	out="$tmp/$name.out"
+	gen=$(header "$dir/$name.keys" gen)
+	if [ -n "$gen" ]; then
+		if ! "$(dirname "$mkfixture")/bench/casus-bench-gen" --demo "$db" "$gen" \
+			>"$out.gen" 2>&1; then
+			fail=$((fail + 1))
+			echo "FAIL $name: the generator failed: $(tail -3 "$out.gen")"
+			continue
+		fi
+	else
+		cp "$tmp/fixture.db" "$db" && chmod 600 "$db"
+	fi
 	run_script "$name" "$db" "$out"
 	status=$?
 	want=$(header "$dir/$name.keys" exit); want=${want:-0}
