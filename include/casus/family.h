@@ -181,8 +181,9 @@ enum casus_rc family_list_count_upto(struct casus_ctx *ctx, const struct family_
 /* How a search is read (chosen per call from how many families it matches):
  * NARROW: the matches are read from the search index and sorted (under
  * FAMILY_SEARCH_BROAD); BROAD: the sort order's index is walked and each family looked
- * up in the list of matches, made once; DENSE (a fifth of the families or more): each
- * family walked is tested in the search index itself, so the list is never made. */
+ * up in the list of matches, made once; DENSE (three quarters of the families or
+ * more): each family walked is tested in the search index itself, so the list of
+ * matches is never made. */
 enum family_search_form { SEARCH_NARROW, SEARCH_BROAD, SEARCH_DENSE };
 /* Stream every matching row to fn (for CLI listings); memory use is constant. */
 enum casus_rc family_list_each(struct casus_ctx *ctx, const struct family_query *q,
