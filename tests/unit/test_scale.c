@@ -548,17 +548,19 @@ START_TEST(capped_counts_and_broad_search_pages)
 	for (int k = 0; k < 4; k++) {
 		q.search = searches[k];
 		ck_ok(family_list_count(fx.ctx, &q, &all, &fx.err));
-		ck_assert_int_ge(all, 2 * PAGE);
+		/* The second page (smaller ones where the families are few, under valgrind). */
+		int pg = all / 2 < PAGE ? (int)(all / 2) : PAGE;
+		ck_assert_msg(pg >= 10, "%s: only %lld matches", searches[k], (long long)all);
 		struct family_row a[PAGE], b[PAGE];
 		int na = 0, nb = 0;
-		ck_ok(family_list_page(fx.ctx, &q, PAGE, PAGE, a, &na, &fx.err));
-		ck_ok(family_list_page(fx.ctx, &q, PAGE - 1, 1, b, &nb, &fx.err));
+		ck_ok(family_list_page(fx.ctx, &q, pg, pg, a, &na, &fx.err));
+		ck_ok(family_list_page(fx.ctx, &q, pg - 1, 1, b, &nb, &fx.err));
 		ck_assert_int_eq(nb, 1);
 		struct family_row anchor = b[0];
-		ck_ok(family_list_after(fx.ctx, &q, &anchor, PAGE, b, &nb, &fx.err));
-		ck_assert_int_eq(na, PAGE);
-		ck_assert_int_eq(nb, PAGE);
-		for (int i = 0; i < PAGE; i++) {
+		ck_ok(family_list_after(fx.ctx, &q, &anchor, pg, b, &nb, &fx.err));
+		ck_assert_int_eq(na, pg);
+		ck_assert_int_eq(nb, pg);
+		for (int i = 0; i < pg; i++) {
 			ck_assert_str_eq(a[i].case_no, b[i].case_no);
 			char low[160];
 			snprintf(low, sizeof low, " %s %s", a[i].case_no, a[i].display_name);
