@@ -149,21 +149,66 @@ struct family_row {
 	char registered_on[11];
 	char first_visit_on[11];
 	char referral_kind[16];
+	/* The row's place in the sort orders (for family_list_after). */
+	char sort_name[FAMILY_TEXT_MAX];
+	char regie_sort[FAMILY_TEXT_MAX]; /* "" when nobody has regie */
 };
 
 /* Rows offset..offset+limit-1 of the list; *n_out rows were written to rows. Reads
  * only that page from SQLite (indexes keep it fast at any offset in practice). */
 enum casus_rc family_list_page(struct casus_ctx *ctx, const struct family_query *q,
 	int64_t offset, int limit, struct family_row *rows, int *n_out, struct casus_err *err);
+/* Up to limit rows that come strictly after the row `after` in q's order (keyset
+ * paging: a seek in the sort order's index, so a page deep in the list costs what the
+ * first page costs, where OFFSET reads every row it skips). `after` is a row an
+ * earlier page of the same sort returned; it need not exist any more. For the rows
+ * before it, flip q->descending. */
+enum casus_rc family_list_after(struct casus_ctx *ctx, const struct family_query *q,
+	const struct family_row *after, int limit, struct family_row *rows, int *n_out,
+	struct casus_err *err);
 /* How many families match q. */
 enum casus_rc family_list_count(struct casus_ctx *ctx, const struct family_query *q,
 	int64_t *count, struct casus_err *err);
+/* The same, but counting stops at cap: *count == cap means "cap or more". A search
+ * for one or two letters matches a large part of the list; counting all of them
+ * would cost more than a keystroke may. */
+enum casus_rc family_list_count_upto(struct casus_ctx *ctx, const struct family_query *q,
+	int64_t cap, int64_t *count, struct casus_err *err);
+/* From this many matches on, a search's pages walk the sort order's index and test
+ * each family against the search, instead of sorting every match; the list view
+ * counts a search up to this many ("1000+"). */
+#define FAMILY_SEARCH_BROAD 1000
+/* How a search is read (chosen per call from how many families it matches):
+ * NARROW: the matches are read from the search index and sorted (under
+ * FAMILY_SEARCH_BROAD); BROAD: the sort order's index is walked and each family looked
+ * up in the list of matches, made once; DENSE (three quarters of the families or
+ * more): each family walked is tested in the search index itself, so the list of
+ * matches is never made. */
+enum family_search_form { SEARCH_NARROW, SEARCH_BROAD, SEARCH_DENSE };
 /* Stream every matching row to fn (for CLI listings); memory use is constant. */
 enum casus_rc family_list_each(struct casus_ctx *ctx, const struct family_query *q,
 	int (*fn)(void *arg, const struct family_row *row), void *arg, struct casus_err *err);
-/* The SQL text family_list_page runs for q (for the query-plan test). Static storage. */
+/* The SQL texts behind the functions above (for the query-plan test); static
+ * storage. LIST_PAGE binds ?4 limit and ?5 offset; LIST_COUNT_UPTO ?4 the cap; the
+ * LIST_AFTER_* kinds (one or two of them make up a family_list_after) bind ?4 the
+ * limit, ?5 0 and the after row's sort key as ?8, ?9, ?10 (family_list_bind_after).
+ * form: how a search is read (ignored without one). */
+enum family_list_kind {
+	LIST_PAGE, LIST_COUNT, LIST_COUNT_UPTO,
+	LIST_AFTER,           /* (sort key) > (the after row's), or < when descending */
+	LIST_AFTER_NULL_REST, /* first key NULL, the rest after the row's */
+	LIST_AFTER_NOT_NULL,  /* first key not NULL (NULLs sort first) */
+	LIST_AFTER_NULL,      /* first key NULL (descending: NULLs come last) */
+	LIST_KIND_COUNT
+};
+const char *family_list_sql_kind(const struct family_query *q, enum family_list_kind kind,
+	enum family_search_form form);
+/* family_list_sql_kind(q, LIST_PAGE, false). */
 const char *family_list_sql(const struct family_query *q);
-/* Bind q's parameters to a statement made from family_list_sql(q). */
+/* Bind q's parameters to a statement made from one of those texts. */
 void family_list_bind(sqlite3_stmt *st, const struct family_query *q);
+/* Bind the sort key of row (in q's sort) as ?8, ?9, ?10. */
+void family_list_bind_after(sqlite3_stmt *st, const struct family_query *q,
+	const struct family_row *row);
 
 #endif

@@ -41,15 +41,42 @@ static const char *const order_by[SORT_COUNT][2] = {
 		"f.registered_on DESC, f.case_no DESC" },
 };
 
+/* The sort key of each order, its first column alone and the rest, how many
+ * columns it has, and whether the first can be NULL (NULLs sort first). */
+static const struct {
+	const char *all, *first, *rest;
+	int n;
+	bool nullable;
+} sort_key[SORT_COUNT] = {
+	[SORT_NAME] = { "f.sort_name, f.case_no", "f.sort_name", "f.case_no", 2, false },
+	[SORT_CASE_NO] = { "f.case_no", "f.case_no", "", 1, false },
+	[SORT_PHASE] = { "f.phase_ord, f.sort_name, f.case_no", "f.phase_ord",
+		"f.sort_name, f.case_no", 3, false },
+	[SORT_REGIE] = { "f.regie_sort, f.sort_name, f.case_no", "f.regie_sort",
+		"f.sort_name, f.case_no", 3, true },
+	[SORT_TRIAGE] = { "f.triage, f.sort_name, f.case_no", "f.triage",
+		"f.sort_name, f.case_no", 3, true },
+	[SORT_NEXT_EVAL] = { "f.next_eval_on, f.case_no", "f.next_eval_on", "f.case_no", 2,
+		true },
+	[SORT_REGISTERED] = { "f.registered_on, f.case_no", "f.registered_on", "f.case_no", 2,
+		false },
+};
+
 enum { PH_ANY, PH_EQ, PH_OPEN, PH_N };
 enum { RG_ANY, RG_EQ, RG_NONE, RG_N };
+enum { SR_NONE, SR_NARROW, SR_BROAD, SR_DENSE, SR_N };
 
 static const char *const phase_where[PH_N] = { "", " AND f.phase_ord = ?1",
 	" AND f.phase_ord < 5" };
 static const char *const regie_where[RG_N] = { "", " AND f.regie_id = ?2",
 	" AND f.regie_id IS NULL" };
-static const char SEARCH_WHERE[] =
-	" AND f.rowid IN (SELECT rowid FROM family_fts WHERE family_fts MATCH ?3)";
+/* The search forms (enum family_search_form). BROAD: the + keeps SQLite from reading
+ * the families through the list of matches, which would mean sorting them all. */
+static const char *const search_where[SR_N] = { "",
+	" AND f.rowid IN (SELECT rowid FROM family_fts WHERE family_fts MATCH ?3)",
+	" AND +f.rowid IN (SELECT rowid FROM family_fts WHERE family_fts MATCH ?3)",
+	" AND EXISTS (SELECT 1 FROM family_fts WHERE family_fts MATCH ?3"
+	" AND family_fts.rowid = f.rowid)" };
 
 /* Flag filters: the same rules as family_flags_of_row() (family_flags.c), with today
  * bound as ?6 and the first-visit norm in days as ?7. Closed cases carry no flags. */
@@ -67,11 +94,11 @@ static const char *const flag_where[FL_N] = {
 
 #define ROW_COLS \
 	"SELECT f.rowid, f.id, f.case_no, f.display_name, f.phase, f.triage, m.login, m.name," \
-	" f.next_eval_on, f.registered_on, f.first_visit_on, f.referral_kind" \
-	" FROM family f LEFT JOIN member m ON m.id = f.regie_id WHERE 1"
+	" f.next_eval_on, f.registered_on, f.first_visit_on, f.referral_kind, f.sort_name," \
+	" f.regie_sort FROM family f LEFT JOIN member m ON m.id = f.regie_id WHERE 1"
 
-/* [phase][regie][search][flags][sort][desc][count?] */
-static char *sql_table[PH_N][RG_N][2][FL_N][SORT_COUNT][2][2];
+/* [phase][regie][search][flags][sort][desc][kind] */
+static char *sql_table[PH_N][RG_N][SR_N][FL_N][SORT_COUNT][2][LIST_KIND_COUNT];
 
 static int flag_mode(const struct family_query *q)
 {
@@ -98,28 +125,87 @@ static bool has_search(const struct family_query *q)
 	return q->search && *q->search;
 }
 
-static const char *build_sql(const struct family_query *q, bool count)
+static int sort_of(const struct family_query *q)
 {
-	int p = phase_mode(q), r = regie_mode(q), s = has_search(q), fl = flag_mode(q);
-	int so = (unsigned)q->sort < SORT_COUNT ? (int)q->sort : SORT_NAME, d = q->descending;
-	char **slot = &sql_table[p][r][s][fl][so][d][count];
+	return (unsigned)q->sort < SORT_COUNT ? (int)q->sort : SORT_NAME;
+}
+
+/* The keyset condition of kind k: rows after the one bound as ?8, ?9, ?10. */
+static void seek_where(int so, bool desc, int k, char *out, size_t outsz)
+{
+	const char *op = desc ? "<" : ">";
+	static const char *const params[] = { "", "?8", "?8, ?9", "?8, ?9, ?10" };
+	static const char *const rest_params[] = { "", "", "?9", "?9, ?10" };
+	int n = sort_key[so].n;
+	switch (k) {
+	case LIST_AFTER:
+		snprintf(out, outsz, " AND (%s) %s (%s)", sort_key[so].all, op, params[n]);
+		break;
+	case LIST_AFTER_NULL_REST:
+		snprintf(out, outsz, " AND %s IS NULL AND (%s) %s (%s)", sort_key[so].first,
+			sort_key[so].rest, op, rest_params[n]);
+		break;
+	case LIST_AFTER_NOT_NULL:
+		snprintf(out, outsz, " AND %s IS NOT NULL", sort_key[so].first);
+		break;
+	case LIST_AFTER_NULL:
+		snprintf(out, outsz, " AND %s IS NULL", sort_key[so].first);
+		break;
+	default:
+		out[0] = '\0';
+	}
+}
+
+static const char *build_sql(const struct family_query *q, int kind, int form)
+{
+	int p = phase_mode(q), r = regie_mode(q), fl = flag_mode(q), so = sort_of(q);
+	int s = !has_search(q) ? SR_NONE : form == SEARCH_DENSE ? SR_DENSE
+		: form == SEARCH_BROAD ? SR_BROAD : SR_NARROW, d = q->descending;
+	if ((kind == LIST_COUNT_UPTO || kind == LIST_COUNT) && s != SR_NONE)
+		s = SR_NARROW; /* counting is driven by the search index either way */
+	if (kind > LIST_AFTER && !sort_key[so].nullable)
+		kind = LIST_AFTER; /* the NULL forms only exist where NULLs can */
+	char **slot = &sql_table[p][r][s][fl][so][d][kind];
 	if (*slot)
 		return *slot;
-	char buf[1536];
-	if (count)
+	char buf[2048], seek[256];
+	seek_where(so, d, kind, seek, sizeof seek);
+	if (kind == LIST_COUNT && p == PH_OPEN && r == RG_ANY && s == SR_NONE && fl == 0)
+		/* The default list. phase_ord is a generated column, so its index cannot
+		 * answer a count alone (each entry is checked in the table): count the closed
+		 * cases, a small part, and take them from all (counted from an index). */
+		snprintf(buf, sizeof buf, "SELECT (SELECT count(*) FROM family)"
+			" - (SELECT count(*) FROM family f WHERE f.phase_ord = 5)");
+	else if (kind == LIST_COUNT)
 		snprintf(buf, sizeof buf, "SELECT count(*) FROM family f WHERE 1%s%s%s%s",
-			phase_where[p], regie_where[r], s ? SEARCH_WHERE : "", flag_where[fl]);
+			phase_where[p], regie_where[r], search_where[s], flag_where[fl]);
+	else if (kind == LIST_COUNT_UPTO && s != SR_NONE)
+		/* Read the matches from the search index and stop at the cap: CROSS JOIN
+		 * keeps the index outermost. */
+		snprintf(buf, sizeof buf, "SELECT count(*) FROM (SELECT 1 FROM family_fts"
+			" CROSS JOIN family f ON f.rowid = family_fts.rowid"
+			" WHERE family_fts MATCH ?3%s%s%s LIMIT ?4)",
+			phase_where[p], regie_where[r], flag_where[fl]);
+	else if (kind == LIST_COUNT_UPTO)
+		snprintf(buf, sizeof buf, "SELECT count(*) FROM (SELECT 1 FROM family f"
+			" WHERE 1%s%s%s LIMIT ?4)", phase_where[p], regie_where[r], flag_where[fl]);
 	else
-		snprintf(buf, sizeof buf, ROW_COLS "%s%s%s%s ORDER BY %s LIMIT ?4 OFFSET ?5",
-			phase_where[p], regie_where[r], s ? SEARCH_WHERE : "", flag_where[fl],
+		snprintf(buf, sizeof buf, ROW_COLS "%s%s%s%s%s ORDER BY %s LIMIT ?4 OFFSET ?5",
+			phase_where[p], regie_where[r], search_where[s], flag_where[fl], seek,
 			order_by[so][d]);
 	*slot = strdup(buf);
 	return *slot ? *slot : "SELECT NULL WHERE 0";
 }
 
+const char *family_list_sql_kind(const struct family_query *q, enum family_list_kind kind,
+	enum family_search_form form)
+{
+	return build_sql(q, (unsigned)kind < LIST_KIND_COUNT ? (int)kind : LIST_PAGE, (int)form);
+}
+
 const char *family_list_sql(const struct family_query *q)
 {
-	return build_sql(q, false);
+	return build_sql(q, LIST_PAGE, SEARCH_NARROW);
 }
 
 /* Turn what the user typed into an FTS5 query: every word must occur, as a prefix
@@ -194,16 +280,59 @@ static void read_row(sqlite3_stmt *st, struct family_row *r)
 	db_col_text(st, 9, r->registered_on, sizeof r->registered_on);
 	db_col_text(st, 10, r->first_visit_on, sizeof r->first_visit_on);
 	db_col_text(st, 11, r->referral_kind, sizeof r->referral_kind);
+	db_col_text(st, 12, r->sort_name, sizeof r->sort_name);
+	db_col_text(st, 13, r->regie_sort, sizeof r->regie_sort);
 }
 
-static enum casus_rc run_rows(struct casus_ctx *ctx, const struct family_query *q,
-	int64_t offset, int64_t limit, int (*fn)(void *, const struct family_row *), void *arg,
+/* Column i of the sort key of row in sort so; NULL for a missing value (an empty
+ * string in the row). */
+static void bind_key(sqlite3_stmt *st, int param, int so, int i, const struct family_row *row)
+{
+	static const char *const cols[SORT_COUNT][3] = {
+		[SORT_NAME] = { "sort_name", "case_no" },
+		[SORT_CASE_NO] = { "case_no" },
+		[SORT_PHASE] = { "phase", "sort_name", "case_no" },
+		[SORT_REGIE] = { "regie_sort", "sort_name", "case_no" },
+		[SORT_TRIAGE] = { "triage", "sort_name", "case_no" },
+		[SORT_NEXT_EVAL] = { "next_eval_on", "case_no" },
+		[SORT_REGISTERED] = { "registered_on", "case_no" },
+	};
+	const char *c = cols[so][i];
+	char triage[2] = { row->triage, '\0' };
+	const char *v = !c ? NULL
+		: strcmp(c, "sort_name") == 0 ? row->sort_name
+		: strcmp(c, "case_no") == 0 ? row->case_no
+		: strcmp(c, "regie_sort") == 0 ? row->regie_sort
+		: strcmp(c, "triage") == 0 ? triage
+		: strcmp(c, "next_eval_on") == 0 ? row->next_eval_on
+		: strcmp(c, "registered_on") == 0 ? row->registered_on : NULL;
+	if (c && strcmp(c, "phase") == 0)
+		sqlite3_bind_int(st, param, (int)row->phase);
+	else if (v && *v)
+		sqlite3_bind_text(st, param, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, param);
+}
+
+void family_list_bind_after(sqlite3_stmt *st, const struct family_query *q,
+	const struct family_row *row)
+{
+	int so = sort_of(q);
+	for (int i = 0; i < sort_key[so].n; i++)
+		bind_key(st, 8 + i, so, i, row);
+}
+
+static enum casus_rc run_sql(struct casus_ctx *ctx, const char *sql,
+	const struct family_query *q, const struct family_row *after, int64_t offset,
+	int64_t limit, int (*fn)(void *, const struct family_row *), void *arg,
 	struct casus_err *err)
 {
-	sqlite3_stmt *st = db_stmt(ctx, build_sql(q, false), err);
+	sqlite3_stmt *st = db_stmt(ctx, sql, err);
 	if (!st)
 		return err->rc;
 	family_list_bind(st, q);
+	if (after)
+		family_list_bind_after(st, q, after);
 	sqlite3_bind_int64(st, 4, limit);
 	sqlite3_bind_int64(st, 5, offset);
 	int rc;
@@ -215,6 +344,51 @@ static enum casus_rc run_rows(struct casus_ctx *ctx, const struct family_query *
 	}
 	db_done(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CASUS_OK : db_fail(ctx, rc, err);
+}
+
+/* How to read q's search (enum family_search_form): how many families the search
+ * index matches, counted up to three quarters of the families (the largest rowid
+ * stands for their number), against FAMILY_SEARCH_BROAD and those three quarters.
+ * Measured at 100,000 families: reading the matches and sorting them costs 6 ms at
+ * 1,800 matches and 35 ms at 20,000; walking the index over a list of matches 0.5-3 ms
+ * up to 35,000 but 13 ms when every family matches; testing each family walked in the
+ * search index costs 0.5 ms then, but hundreds where matches are few. */
+static const char SQL_FTS_MATCHES[] =
+	"SELECT count(*), (SELECT max(rowid) FROM family) FROM (SELECT 1 FROM family_fts"
+	" WHERE family_fts MATCH ?3 LIMIT max(?4, (SELECT max(rowid) FROM family) * 3 / 4))";
+
+static enum casus_rc search_form(struct casus_ctx *ctx, const struct family_query *q,
+	int *form, struct casus_err *err)
+{
+	*form = SEARCH_NARROW;
+	if (!has_search(q))
+		return CASUS_OK;
+	sqlite3_stmt *st = db_stmt(ctx, SQL_FTS_MATCHES, err);
+	if (!st)
+		return err->rc;
+	struct family_query only = { .search = q->search };
+	family_list_bind(st, &only);
+	sqlite3_bind_int(st, 4, FAMILY_SEARCH_BROAD);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int64_t n = sqlite3_column_int64(st, 0), all = sqlite3_column_int64(st, 1);
+		*form = n < FAMILY_SEARCH_BROAD ? SEARCH_NARROW
+			: n >= all * 3 / 4 ? SEARCH_DENSE : SEARCH_BROAD;
+	}
+	db_done(st);
+	return rc == SQLITE_ROW ? CASUS_OK : db_fail(ctx, rc, err);
+}
+
+static enum casus_rc run_rows(struct casus_ctx *ctx, const struct family_query *q,
+	int64_t offset, int64_t limit, int (*fn)(void *, const struct family_row *), void *arg,
+	struct casus_err *err)
+{
+	int form;
+	enum casus_rc r = search_form(ctx, q, &form, err);
+	if (r)
+		return r;
+	return run_sql(ctx, build_sql(q, LIST_PAGE, form), q, NULL, offset, limit, fn, arg,
+		err);
 }
 
 struct page_sink {
@@ -241,23 +415,90 @@ enum casus_rc family_list_page(struct casus_ctx *ctx, const struct family_query 
 	return r;
 }
 
+/* The keyset conditions that together give the rows after `after`: one, or two
+ * when the first sort column can be NULL and the NULL rows come before (ascending)
+ * or after (descending) the others. */
+static int after_kinds(const struct family_query *q, const struct family_row *after,
+	int kinds[2])
+{
+	int so = sort_of(q);
+	if (!sort_key[so].nullable) {
+		kinds[0] = LIST_AFTER;
+		return 1;
+	}
+	bool null = (so == SORT_REGIE && !after->regie_sort[0])
+		|| (so == SORT_TRIAGE && !after->triage)
+		|| (so == SORT_NEXT_EVAL && !after->next_eval_on[0]);
+	if (!q->descending) {
+		if (!null) {
+			kinds[0] = LIST_AFTER;
+			return 1;
+		}
+		kinds[0] = LIST_AFTER_NULL_REST;
+		kinds[1] = LIST_AFTER_NOT_NULL;
+		return 2;
+	}
+	if (null) {
+		kinds[0] = LIST_AFTER_NULL_REST;
+		return 1;
+	}
+	kinds[0] = LIST_AFTER;
+	kinds[1] = LIST_AFTER_NULL;
+	return 2;
+}
+
+enum casus_rc family_list_after(struct casus_ctx *ctx, const struct family_query *q,
+	const struct family_row *after, int limit, struct family_row *rows, int *n_out,
+	struct casus_err *err)
+{
+	*n_out = 0;
+	if (limit <= 0)
+		return CASUS_OK;
+	int form;
+	enum casus_rc r = search_form(ctx, q, &form, err);
+	int kinds[2], n = after_kinds(q, after, kinds);
+	struct page_sink sink = { rows, 0, limit };
+	for (int i = 0; !r && i < n && sink.n < limit; i++) {
+		sink.cap = limit;
+		r = run_sql(ctx, build_sql(q, kinds[i], form), q, after, 0, limit - sink.n,
+			page_add, &sink, err);
+	}
+	*n_out = sink.n;
+	return r;
+}
+
 enum casus_rc family_list_each(struct casus_ctx *ctx, const struct family_query *q,
 	int (*fn)(void *arg, const struct family_row *row), void *arg, struct casus_err *err)
 {
 	return run_rows(ctx, q, 0, -1, fn, arg, err);
 }
 
-enum casus_rc family_list_count(struct casus_ctx *ctx, const struct family_query *q,
-	int64_t *count, struct casus_err *err)
+static enum casus_rc count_sql(struct casus_ctx *ctx, const char *sql,
+	const struct family_query *q, int64_t cap, int64_t *count, struct casus_err *err)
 {
-	sqlite3_stmt *st = db_stmt(ctx, build_sql(q, true), err);
+	sqlite3_stmt *st = db_stmt(ctx, sql, err);
 	if (!st)
 		return err->rc;
 	family_list_bind(st, q);
+	if (cap >= 0)
+		sqlite3_bind_int64(st, 4, cap);
 	int rc = sqlite3_step(st);
 	*count = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	db_done(st);
 	return rc == SQLITE_ROW ? CASUS_OK : db_fail(ctx, rc, err);
+}
+
+enum casus_rc family_list_count(struct casus_ctx *ctx, const struct family_query *q,
+	int64_t *count, struct casus_err *err)
+{
+	return count_sql(ctx, build_sql(q, LIST_COUNT, SEARCH_NARROW), q, -1, count, err);
+}
+
+enum casus_rc family_list_count_upto(struct casus_ctx *ctx, const struct family_query *q,
+	int64_t cap, int64_t *count, struct casus_err *err)
+{
+	return count_sql(ctx, build_sql(q, LIST_COUNT_UPTO, SEARCH_NARROW), q, cap < 0 ? 0 : cap,
+		count, err);
 }
 
 static const char SQL_FTS_DELETE[] =

@@ -59,6 +59,8 @@ struct list_state {
 	struct audit_search_session search_log; /* the search being typed (access log) */
 	char mine_id[CASUS_ID_LEN];     /* q.regie_id points here when "mine" */
 	int64_t count;                  /* rows matching q (counted once per change) */
+	bool count_capped;              /* a search counted up to FAMILY_SEARCH_BROAD only:
+	                                   count is a lower bound, shown as "1000+" */
 	int64_t sel, top;               /* selected row and first visible row */
 	int64_t win_off;                /* rows[0] is row win_off of the query */
 	int win_n;

@@ -179,12 +179,12 @@ void script_dump(struct app *a, FILE *out, const char *label)
 	getyx(curscr, oy, ox);
 	const struct family_row *r = app_selected_row(a);
 	fprintf(out, "=== %s (%dx%d) ===\n", label && *label ? label : "screen", COLS, LINES);
-	fprintf(out, "state: view=%s layout=%s focus=%s zoom=%s privacy=%s sel=%s row=%lld/%lld "
+	fprintf(out, "state: view=%s layout=%s focus=%s zoom=%s privacy=%s sel=%s row=%lld/%lld%s "
 		"opened=%s edit=%s\n", a->view == VIEW_HELP ? "help" : "main",
 		mode_names[a->lay.mode], pane_names[a->focus], a->zoom ? "on" : "off",
 		a->privacy ? "on" : "off", r ? r->case_no : "-",
 		(long long)(a->list.count ? a->list.sel + 1 : 0), (long long)a->list.count,
-		a->fam.opened ? a->fam.fam.case_no : "-",
+		a->list.count_capped ? "+" : "", a->fam.opened ? a->fam.fam.case_no : "-",
 		a->edit.kind == EDIT_PLAN ? "plan" : edit_names[a->edit.kind]);
 	for (int y = 0; y < LINES; y++)
 		dump_line(out, y, COLS);

@@ -146,19 +146,70 @@ void msg_paint(struct app *a, WINDOW *w)
 	}
 }
 
+/* Break s at spaces into lines of at most wd columns, appended to lines[*n..max). A
+ * word wider than wd gets a line of its own (and is clipped when drawn). */
+static void wrap_words(const char *s, int wd, char lines[][200], int *n, int max)
+{
+	while (*s == ' ')
+		s++;
+	while (*s && *n < max) {
+		char *line = lines[(*n)++];
+		size_t len = 0;
+		line[0] = '\0';
+		while (*s) {
+			size_t wl = strcspn(s, " ");
+			char word[200];
+			snprintf(word, sizeof word, "%.*s", (int)wl, s);
+			if (len && (draw_width(line) + 1 + draw_width(word) > wd
+				    || len + 1 + wl >= sizeof lines[0]))
+				break;
+			len += (size_t)snprintf(line + len, sizeof lines[0] - len, "%s%s",
+				len ? " " : "", word);
+			s += wl;
+			while (*s == ' ')
+				s++;
+		}
+	}
+}
+
+/* The notice below LAYOUT_MIN_COLS x LAYOUT_MIN_ROWS, wrapped to the width; when even
+ * that does not fit (a 10x5 terminal), a shorter one. */
 void too_small_paint(struct app *a, WINDOW *w)
 {
+	(void)a;
 	int h, wd;
 	getmaxyx(w, h, wd);
-	char lines[3][200];
-	snprintf(lines[0], sizeof lines[0], "%s", _("Terminal too small"));
-	snprintf(lines[1], sizeof lines[1], _("%dx%d; casus needs at least %dx%d"), wd, h,
+	const char *title = _("Terminal too small");
+	char size[120], lines[16][200];
+	snprintf(size, sizeof size, _("%dx%d; casus needs at least %dx%d"), wd, h,
 		LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
-	snprintf(lines[2], sizeof lines[2], "%s", _("Enlarge the window, or press q to quit."));
-	int y0 = h / 2 - 1 < 0 ? 0 : h / 2 - 1;
-	for (int i = 0; i < 3 && y0 + i < h; i++) {
+	const char *full[] = { title, size,
+		_("Enlarge the window, or press q to quit.") };
+	int n = 0;
+	for (int i = 0; i < 3; i++)
+		wrap_words(full[i], wd, lines, &n, 16);
+	int bold = 0; /* lines of the first message, drawn in bold */
+	if (n > h) {
+		char tiny[32];
+		snprintf(tiny, sizeof tiny, "%dx%d", wd, h);
+		n = 0;
+		wrap_words(_("Too small"), wd, lines, &n, 16);
+		bold = n;
+		wrap_words(tiny, wd, lines, &n, 16);
+		wrap_words(_("q: quit"), wd, lines, &n, 16);
+	} else {
+		int m = 0;
+		wrap_words(full[0], wd, lines, &m, 16);
+		bold = m;
+	}
+	int y0 = h / 2 - n / 2;
+	if (y0 + n > h)
+		y0 = h - n;
+	if (y0 < 0)
+		y0 = 0;
+	for (int i = 0; i < n && y0 + i < h; i++) {
 		int lw = draw_width(lines[i]);
 		int x = lw < wd ? (wd - lw) / 2 : 0;
-		draw_text(w, y0 + i, x, lines[i], wd - x, false, i == 0 ? A_BOLD : A_NORMAL);
+		draw_text(w, y0 + i, x, lines[i], wd - x, false, i < bold ? A_BOLD : A_NORMAL);
 	}
 }

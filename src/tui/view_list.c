@@ -162,11 +162,12 @@ static int window_size(const struct list_state *l)
 
 /* Read n rows from off. OFFSET costs what it skips, so rows past the middle are read
  * from the other end in the reverse order (every sort ends in a unique key, so the
- * reverse order is exact) and turned around: the last page is as quick as the first. */
+ * reverse order is exact) and turned around: the last page is as quick as the first.
+ * Only jumps come here (reload, first, last); scrolling reads by keyset (slide). */
 static enum casus_rc read_rows(struct app *a, int64_t off, int n, struct casus_err *err)
 {
 	struct list_state *l = &a->list;
-	if (off <= l->count / 2)
+	if (off <= l->count / 2 || l->count_capped)
 		return family_list_page(a->ctx, &l->q, off, n, l->rows, &l->win_n, err);
 	struct family_query rq = l->q;
 	rq.descending = !rq.descending;
@@ -183,7 +184,21 @@ static enum casus_rc read_rows(struct app *a, int64_t off, int n, struct casus_e
 	return r;
 }
 
-static void fetch(struct app *a, int64_t off)
+/* The flags, plan signals and privacy name of window row i. */
+static void decorate(struct app *a, int i)
+{
+	struct list_state *l = &a->list;
+	struct casus_err err;
+	family_flags_get(a->ctx, &a->rules, &l->rows[i], &l->flags[i], &err);
+	if (plan_flags(a->ctx, l->rows[i].id, &l->pflags[i], &err))
+		memset(&l->pflags[i], 0, sizeof l->pflags[i]);
+	l->masked[i][0] = '\0';
+	if (a->privacy)
+		privacy_family_mask(a->ctx, l->rows[i].id, l->rows[i].display_name,
+			l->masked[i], sizeof l->masked[i]);
+}
+
+static void fetch(struct app *a, int64_t off, int n)
 {
 	struct list_state *l = &a->list;
 	struct casus_err err;
@@ -191,19 +206,79 @@ static void fetch(struct app *a, int64_t off)
 		off = 0;
 	l->win_off = off;
 	l->win_n = 0;
-	if (read_rows(a, off, window_size(l), &err)) {
+	if (read_rows(a, off, n, &err)) {
 		app_message(a, true, "%s", err.msg);
 		return;
 	}
-	for (int i = 0; i < l->win_n; i++) {
-		family_flags_get(a->ctx, &a->rules, &l->rows[i], &l->flags[i], &err);
-		if (plan_flags(a->ctx, l->rows[i].id, &l->pflags[i], &err))
-			memset(&l->pflags[i], 0, sizeof l->pflags[i]);
-		l->masked[i][0] = '\0';
-		if (a->privacy)
-			privacy_family_mask(a->ctx, l->rows[i].id, l->rows[i].display_name,
-				l->masked[i], sizeof l->masked[i]);
+	for (int i = 0; i < l->win_n; i++)
+		decorate(a, i);
+}
+
+/* Move window rows [from, from+n) to start at index to (with their decorations). */
+static void move_rows(struct list_state *l, int to, int from, int n)
+{
+	if (n <= 0 || to == from)
+		return;
+	memmove(&l->rows[to], &l->rows[from], (size_t)n * sizeof *l->rows);
+	memmove(&l->flags[to], &l->flags[from], (size_t)n * sizeof *l->flags);
+	memmove(&l->pflags[to], &l->pflags[from], (size_t)n * sizeof *l->pflags);
+	memmove(&l->masked[to], &l->masked[from], (size_t)n * sizeof *l->masked);
+}
+
+/* Scroll the window to start at off, keeping the rows it shares with the current one
+ * and reading the others by keyset from its first or last row (family_list_after):
+ * a step costs the same deep in the list as at its top. False when the windows do not
+ * overlap (a jump: fetch reads it). */
+static bool slide(struct app *a, int64_t off)
+{
+	struct list_state *l = &a->list;
+	int size = window_size(l);
+	struct casus_err err;
+	if (off < 0)
+		off = 0;
+	if (l->win_n == 0 || off >= l->win_off + l->win_n || off + size <= l->win_off)
+		return false;
+	int n;
+	if (off >= l->win_off) { /* forward: drop the head, read after the last row */
+		int drop = (int)(off - l->win_off), keep = l->win_n - drop;
+		move_rows(l, 0, drop, keep);
+		l->win_off = off;
+		l->win_n = keep;
+		struct family_row last = l->rows[keep - 1];
+		if (family_list_after(a->ctx, &l->q, &last, size - keep, &l->rows[keep], &n, &err)) {
+			app_message(a, true, "%s", err.msg);
+			return true;
+		}
+		for (int i = keep; i < keep + n; i++)
+			decorate(a, i);
+		l->win_n = keep + n;
+		return true;
 	}
+	/* backward: read the rows before the first one (the reversed order, turned
+	 * around) and put them in front of the ones kept */
+	int want = (int)(l->win_off - off), keep = l->win_n;
+	if (keep > size - want)
+		keep = size - want;
+	struct family_query rq = l->q;
+	rq.descending = !rq.descending;
+	struct family_row first = l->rows[0];
+	move_rows(l, want, 0, keep);
+	if (family_list_after(a->ctx, &rq, &first, want, l->rows, &n, &err)) {
+		app_message(a, true, "%s", err.msg);
+		n = 0;
+	}
+	if (n < want) /* fewer rows before than expected (another process deleted some) */
+		move_rows(l, n, want, keep);
+	for (int i = 0, j = n - 1; i < j; i++, j--) {
+		struct family_row t = l->rows[i];
+		l->rows[i] = l->rows[j];
+		l->rows[j] = t;
+	}
+	for (int i = 0; i < n; i++)
+		decorate(a, i);
+	l->win_off -= n;
+	l->win_n = n + keep;
+	return true;
 }
 
 static int64_t max_top(const struct list_state *l)
@@ -230,14 +305,32 @@ static void clamp(struct list_state *l)
 		l->top = 0;
 }
 
+/* A search counted only up to FAMILY_SEARCH_BROAD: count all before the list's end
+ * is needed (the user scrolled near it, or jumps to the last row). */
+static void count_all(struct app *a)
+{
+	struct list_state *l = &a->list;
+	struct casus_err err;
+	if (!l->count_capped)
+		return;
+	if (family_list_count(a->ctx, &l->q, &l->count, &err))
+		app_message(a, true, "%s", err.msg);
+	l->count_capped = false;
+}
+
 void list_ensure_window(struct app *a)
 {
 	struct list_state *l = &a->list;
-	clamp(l);
 	int h = l->view_h > 0 ? l->view_h : 1;
+	if (l->count_capped && l->top + 2 * h >= l->count)
+		count_all(a);
+	clamp(l);
 	int64_t end = l->top + h < l->count ? l->top + h : l->count;
-	if (l->count > 0 && (l->top < l->win_off || end > l->win_off + l->win_n))
-		fetch(a, l->top - (window_size(l) - h) / 2);
+	if (l->count > 0 && (l->top < l->win_off || end > l->win_off + l->win_n)) {
+		int64_t off = l->top - (window_size(l) - h) / 2;
+		if (!slide(a, off))
+			fetch(a, off, window_size(l));
+	}
 	const struct family_row *r = app_selected_row(a);
 	snprintf(l->sel_id, sizeof l->sel_id, "%s", r ? r->id : "");
 }
@@ -262,16 +355,30 @@ void list_reload(struct app *a, bool keep)
 	int64_t screen_off = l->sel - l->top;
 	char keep_id[CASUS_ID_LEN];
 	snprintf(keep_id, sizeof keep_id, "%s", l->sel_id);
-	if (family_list_count(a->ctx, &l->q, &l->count, &err)) {
+	/* A search is counted up to FAMILY_SEARCH_BROAD (one or two letters match most
+	 * of a large list); the rest only when the list's end is needed. */
+	enum casus_rc rc = l->q.search
+		? family_list_count_upto(a->ctx, &l->q, FAMILY_SEARCH_BROAD, &l->count, &err)
+		: family_list_count(a->ctx, &l->q, &l->count, &err);
+	l->count_capped = l->q.search && l->count >= FAMILY_SEARCH_BROAD;
+	if (rc) {
 		app_message(a, true, "%s", err.msg);
 		l->count = 0;
+		l->count_capped = false;
 	}
 	/* What a search being typed has shown; core writes one row per search session. */
 	audit_search_seen(&l->search_log, l->search, l->count);
 	if (!keep)
 		l->sel = l->top = 0;
 	clamp(l);
-	fetch(a, l->top - (window_size(l) - (l->view_h > 0 ? l->view_h : 1)) / 2);
+	/* A new filter, sort or search shows its first screen: read just that (each row
+	 * also costs its flag queries); scrolling reads on from there. A refresh keeps
+	 * the rows around the screen, where the selection is looked for. */
+	int h = l->view_h > 0 ? l->view_h : 1;
+	if (keep)
+		fetch(a, l->top - (window_size(l) - h) / 2, window_size(l));
+	else
+		fetch(a, l->top, h);
 	if (keep && keep_id[0]) {
 		snprintf(l->sel_id, sizeof l->sel_id, "%s", keep_id);
 		restore_selection(a, screen_off);
@@ -369,6 +476,8 @@ static unsigned step_wrap(struct app *a, int dir)
 	struct list_state *l = &a->list;
 	if (l->count == 0)
 		return R_NONE;
+	if ((dir < 0 && l->sel == 0) || (dir > 0 && l->sel >= l->count - 1))
+		count_all(a); /* wrapping round needs the real end */
 	return move_to(a, (l->sel + dir + l->count) % l->count);
 }
 
@@ -396,7 +505,7 @@ unsigned list_handle(struct app *a, enum action act)
 	case A_PAGE_DOWN: l->top += h; return move_to(a, l->sel + h);
 	case A_PAGE_UP: l->top -= h; return move_to(a, l->sel - h);
 	case A_FIRST: return move_to(a, 0);
-	case A_LAST: return move_to(a, l->count - 1);
+	case A_LAST: count_all(a); return move_to(a, l->count - 1);
 	case A_SEARCH_NEXT: return step_wrap(a, 1);
 	case A_SEARCH_PREV: return step_wrap(a, -1);
 	case A_OPEN: return open_selected(a);
@@ -503,8 +612,9 @@ void list_paint(struct app *a, WINDOW *w)
 	getmaxyx(w, h, wd);
 	char filters[400], title[600];
 	describe_filters(a, filters, sizeof filters);
-	snprintf(title, sizeof title, "%s %lld/%lld %s %s%s%s", _("Cases"),
-		(long long)(l->count ? l->sel + 1 : 0), (long long)l->count, draw_glyph(DG_SEP),
+	snprintf(title, sizeof title, "%s %lld/%lld%s %s %s%s%s", _("Cases"),
+		(long long)(l->count ? l->sel + 1 : 0), (long long)l->count,
+		l->count_capped ? "+" : "", draw_glyph(DG_SEP),
 		filters, a->zoom ? "  " : "", a->zoom ? _("[zoom]") : "");
 	draw_box(w, title, a->focus == PANE_LIST);
 	int width = wd - 2;

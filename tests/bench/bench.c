@@ -1,7 +1,8 @@
 /* The casus benchmark (issue 9). For each database given:
  *   - start to first frame: the real casus binary in its screen-test mode (virtual
  *     80x24 screen), keys and dumps through FIFOs; time from fork to the first dump;
- *   - keystroke to complete frame (median, p99) for scrolling (j, PgDn), the phase
+ *   - keystroke to complete frame (median, p99) for scrolling (j, PgDn) near the top
+ *     and a quarter of the way down the list (reached by pages), the phase
  *     filter (f), incremental search (typing a name after /), opening a family (Enter)
  *     and switching panes (Tab): each "key K" is followed by "dump", and the time of a
  *     bare dump (measured the same way) is subtracted. Wall time and the CPU time casus
@@ -258,9 +259,10 @@ static void record(struct series *se, struct session *s, const char *lines)
 
 /* ---- results ---- */
 
-enum { K_SCROLL, K_PGDN, K_FILTER, K_SEARCH, K_OPEN, K_PANE, K_COUNT };
-static const char *const k_names[K_COUNT] = { "scroll j", "scroll PgDn", "filter phase",
-	"search (type)", "open family", "switch pane" };
+enum { K_SCROLL, K_PGDN, K_DEEP_J, K_DEEP_PGDN, K_FILTER, K_SEARCH, K_OPEN, K_PANE,
+	K_COUNT };
+static const char *const k_names[K_COUNT] = { "scroll j", "scroll PgDn", "deep (25%) j",
+	"deep (25%) PgDn", "filter phase", "search (type)", "open family", "switch pane" };
 
 struct result {
 	char db[256];
@@ -272,7 +274,7 @@ struct result {
 	double pty_first_bytes;
 	struct stat_s bytes_j, bytes_pgdn, pty_j_ms;
 	struct stat_s export_md, export_json;
-	struct stat_s bare[4], core[4], core_fetch;
+	struct stat_s bare[4], core[4], core_fetch, keyset25;
 };
 static const char *const q_names[4] = { "count open cases", "first page (54 rows)",
 	"page at 25% (54 rows)", "search 'jansen' count+page" };
@@ -321,6 +323,27 @@ static void run_session(struct result *r, const char *db)
 		if (i % 30 == 29)
 			record(NULL, &s, "key g\ndump\n");
 	}
+	record(NULL, &s, "key g\ndump\n");
+	/* A quarter of the way down the list, reached by pages, then the same steps there
+	 * (each new window of rows is read by keyset from the edge of the last one). */
+	long long sel = 0, rows = 0;
+	const char *at = strstr(s.last, " row=");
+	if (!at || sscanf(at, " row=%lld/%lld", &sel, &rows) != 2)
+		die("no row count in the dump");
+	char pages[1024] = "key";
+	for (int i = 0; i < 100; i++)
+		strcat(pages, " <PgDn>");
+	strcat(pages, "\ndump\n");
+	while (sel < rows / 4) {
+		record(NULL, &s, pages);
+		at = strstr(s.last, " row=");
+		if (!at || sscanf(at, " row=%lld", &sel) != 1)
+			die("no row in the dump");
+	}
+	for (int i = 0; i < reps; i++)
+		record(&k[K_DEEP_J], &s, "key j\ndump\n");
+	for (int i = 0; i < reps / 4; i++)
+		record(&k[K_DEEP_PGDN], &s, "key <PgDn>\ndump\n");
 	record(NULL, &s, "key g\ndump\n");
 	for (int i = 0; i < (quick ? 14 : 28); i++)
 		record(&k[K_FILTER], &s, "key f\ndump\n");
@@ -505,9 +528,11 @@ static void run_inproc(struct result *r, const char *db)
 	struct family_query qs = q;
 	qs.search = "jansen";
 	int n = quick ? 5 : 15;
-	double core[4][64], fetch[64];
-	struct family_row rows[54];
+	double core[4][64], fetch[64], keyset[64];
+	static struct family_row rows[54], anchor;
 	int got;
+	/* The row just before the page at 25%: keyset pages read the rows after it. */
+	family_list_page(ctx, &q, count / 4 - 1, 1, &anchor, &got, &err);
 	for (int i = 0; i < n; i++) {
 		int64_t c;
 		double t0 = tcpu_ms();
@@ -528,7 +553,7 @@ static void run_inproc(struct result *r, const char *db)
 		struct flag_rules rules;
 		flag_rules_load(ctx, &rules);
 		double t5 = tcpu_ms();
-		family_list_page(ctx, &q, count / 4, 54, rows, &got, &err);
+		family_list_after(ctx, &q, &anchor, 54, rows, &got, &err);
 		for (int k = 0; k < got; k++) {
 			struct family_flags fl;
 			struct plan_flags pf;
@@ -536,7 +561,11 @@ static void run_inproc(struct result *r, const char *db)
 			plan_flags(ctx, rows[k].id, &pf, &err);
 		}
 		fetch[i] = tcpu_ms() - t5;
+		double t6 = tcpu_ms();
+		family_list_after(ctx, &q, &anchor, 54, rows, &got, &err);
+		keyset[i] = tcpu_ms() - t6;
 	}
+	r->keyset25 = stats(keyset, n);
 	for (int k = 0; k < 4; k++)
 		r->core[k] = stats(core[k], n);
 	r->core_fetch = stats(fetch, n);
@@ -585,7 +614,8 @@ static void report(FILE *f, const struct result *res, int nres)
 		ROW(l, "%.3f/%.3f = %.2fx", r->core[k].med, r->bare[k].med,
 			r->bare[k].med > 0 ? r->core[k].med / r->bare[k].med : 0);
 	}
-	ROW("list window fetch (page+flags)", "%.2f", r->core_fetch.med);
+	ROW("keyset page at 25% (54 rows)", "%.3f", r->keyset25.med);
+	ROW("list window at 25% (keyset+flags)", "%.2f", r->core_fetch.med);
 #undef ROW
 }
 
@@ -611,8 +641,8 @@ static void report_json(FILE *f, const struct result *res, int nres)
 		for (int k = 0; k < 4; k++)
 			fprintf(f, "%s\"%s\": {\"core\": %.4f, \"bare\": %.4f}", k ? ", " : "", q_names[k],
 				r->core[k].med, r->bare[k].med);
-		fprintf(f, "}, \"list_window_fetch_ms\": %.3f}%s\n", r->core_fetch.med,
-			i + 1 < nres ? "," : "");
+		fprintf(f, "}, \"keyset_page_25_ms\": %.4f, \"list_window_fetch_ms\": %.3f}%s\n",
+			r->keyset25.med, r->core_fetch.med, i + 1 < nres ? "," : "");
 	}
 	fprintf(f, "]\n");
 }

@@ -3,7 +3,9 @@
  * chain are exactly what casus itself writes), all inside one transaction on a
  * connection with synchronous=OFF (core's db_begin joins an open transaction).
  *
- * Usage: casus-bench-gen PATH N       (PATH must not exist; deterministic for N)
+ * Usage: casus-bench-gen [--demo] PATH N   (PATH must not exist; deterministic for N)
+ *   --demo   mark the database as a demo team, so that `casus --as coach1` may act as a
+ *            coach in it (the screen tests that need a long list use that)
  *
  * At most 2,000 families ("rich", spread evenly) go through the whole core API with
  * the content below; a core write costs a few milliseconds of CPU, so at 10k and 100k
@@ -115,11 +117,13 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void make_team(const char *path)
+static void make_team(const char *path, bool demo)
 {
 	struct casus_open_opts o = { .mode = CASUS_OPEN_CREATE };
 	check(casus_open(path, &o, &ctx, &err), "create");
 	check(casus_meta_set(ctx, "team", "Benchteam Jeugd", &err), "meta");
+	if (demo)
+		check(casus_meta_set(ctx, "demo", "1", &err), "meta");
 	struct member m;
 	check(member_add_first(ctx, casus_unix_login(), "Tessa Leider", &m, &err), "leader");
 	char name[64];
@@ -512,13 +516,16 @@ static void validate(int n)
 
 int main(int argc, char **argv)
 {
+	bool demo = argc > 1 && strcmp(argv[1], "--demo") == 0;
+	if (demo)
+		argc--, argv++;
 	if (argc != 3 || atoi(argv[2]) < 1) {
-		fprintf(stderr, "usage: casus-bench-gen PATH N_FAMILIES\n");
+		fprintf(stderr, "usage: casus-bench-gen [--demo] PATH N_FAMILIES\n");
 		return 2;
 	}
 	int n = atoi(argv[2]);
 	double t0 = now_s();
-	make_team(argv[1]);
+	make_team(argv[1], demo);
 	exec_sql("PRAGMA synchronous = OFF");
 	exec_sql("PRAGMA cache_size = -262144");
 	long long counts[5] = { 0 };

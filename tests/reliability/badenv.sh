@@ -1,6 +1,7 @@
 #!/bin/bash
 # A bad environment, at the level of core and the database file (the TUI's own cases,
-# TERM unset and tiny terminals, are tested with the TUI): a full disk, a read-only
+# TERM unset or unknown, a 10x5 terminal and a C/POSIX locale in a real terminal, are
+# in tests/tmux/test_badenv.sh): a full disk, a read-only
 # database and folder, a file that is not SQLite or not casus's, a truncated
 # database, a missing XDG folder, and a locale that is not UTF-8. Each must end in a
 # clear message and no damage: files casus should not write keep their checksum,

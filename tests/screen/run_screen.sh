@@ -16,6 +16,12 @@
 #   #!exit N             the exit status casus must end with (default 0)
 #   #!no-names           privacy check: no family or person name of the fixture may
 #                        appear anywhere in the dumps
+#   #!gen N              instead of the fixture, a demo database of N families made by
+#                        the benchmark's generator (tests/bench/casus-bench-gen beside
+#                        MKFIXTURE in the build), for lists longer than the fixture's 25
+#
+# CASUS_TEST_WRAPPER, when set, is put in front of casus and mkfixture (the valgrind
+# test setup sets it to tests/valgrind/wrap.sh).
 set -u
 casus=$1 mkfixture=$2 dir=$3
 shift 3
@@ -27,7 +33,8 @@ unset NO_COLOR XDG_CONFIG_HOME LANG LANGUAGE VISUAL
 # F4 / E in the plan view run $EDITOR: never the user's, a script that adds a line.
 export EDITOR="$dir/fake_editor.sh"
 mkdir -p "$tmp/home"
-if ! "$mkfixture" "$tmp/fixture.db" "$tmp/names.txt" >"$tmp/fixture.log" 2>&1; then
+wrap=${CASUS_TEST_WRAPPER:-}
+if ! ${wrap:+"$wrap"} "$mkfixture" "$tmp/fixture.db" "$tmp/names.txt" >"$tmp/fixture.log" 2>&1; then
 	cat "$tmp/fixture.log"
 	echo "0 passed, 1 failed (the fixture could not be built)"
 	exit 1
@@ -52,7 +59,7 @@ run_script() {
 	header "$script" config >"$xdg/casus/config"
 	# shellcheck disable=SC2046
 	env XDG_CONFIG_HOME="$xdg" $(header "$script" env) \
-		"$casus" --db "$db" --as "$as" $(header "$script" args) \
+		${wrap:+"$wrap"} "$casus" --db "$db" --as "$as" $(header "$script" args) \
 		--script="$script" --size="$size" >"$out" 2>"$out.err"
 }
 
@@ -63,8 +70,18 @@ names=$*
 for name in $names; do
 	mkdir -p "$tmp/$name"
 	db="$tmp/$name/team.db"
-	cp "$tmp/fixture.db" "$db" && chmod 600 "$db"
 	out="$tmp/$name.out"
+	gen=$(header "$dir/$name.keys" gen)
+	if [ -n "$gen" ]; then
+		if ! "$(dirname "$mkfixture")/bench/casus-bench-gen" --demo "$db" "$gen" \
+			>"$out.gen" 2>&1; then
+			fail=$((fail + 1))
+			echo "FAIL $name: the generator failed: $(tail -3 "$out.gen")"
+			continue
+		fi
+	else
+		cp "$tmp/fixture.db" "$db" && chmod 600 "$db"
+	fi
 	run_script "$name" "$db" "$out"
 	status=$?
 	# The Unix login running the tests (in the access log's rows) differs between

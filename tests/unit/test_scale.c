@@ -12,15 +12,25 @@
 #include "casus/member.h"
 #include "casus/text.h"
 #include "fixture.h"
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
 
 /* Sanitizer builds are several times slower and check memory, not scale: there the
- * same tests run on a fifth of the families (the query plans do not depend on the row
- * count: casus runs no ANALYZE). */
+ * same tests run on a fifth of the families, under valgrind (some fifty times slower)
+ * on a fiftieth (the query plans do not depend on the row count: casus runs no
+ * ANALYZE). */
 #if defined(__SANITIZE_ADDRESS__)
-#define N_FAMILIES 20000
+#define FULL_FAMILIES 20000
 #else
-#define N_FAMILIES 100000
+#define FULL_FAMILIES 100000
 #endif
+static int N_FAMILIES = FULL_FAMILIES;
 #define PER_YEAR (N_FAMILIES / 20) /* case numbers 2007-0001 .. 2026-5000 */
 #define DEEP (N_FAMILIES / 2)      /* the deep page: offset 50,000 */
 #define PAGE 50
@@ -270,16 +280,26 @@ static int expected(const struct family_query *q, const struct fam ***out)
 
 /* ---- query plans ---- */
 
-static void plan_of(const struct family_query *q, char *out, size_t outsz)
+static void plan_of_kind(const struct family_query *q, enum family_list_kind kind,
+	enum family_search_form form, char *out, size_t outsz)
 {
-	char sql[2048];
-	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", family_list_sql(q));
+	char sql[2560];
+	snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", family_list_sql_kind(q, kind, form));
 	sqlite3_stmt *st;
 	ck_assert_msg(sqlite3_prepare_v2(fx.ctx->db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s",
 		sql, sqlite3_errmsg(fx.ctx->db));
 	family_list_bind(st, q);
 	sqlite3_bind_int(st, 4, PAGE);
-	sqlite3_bind_int(st, 5, DEEP);
+	sqlite3_bind_int(st, 5, kind == LIST_PAGE ? DEEP : 0);
+	if (kind >= LIST_AFTER) {
+		struct family_row row = { .phase = PHASE_PLAN, .triage = 'B' };
+		snprintf(row.sort_name, sizeof row.sort_name, "jansen");
+		snprintf(row.case_no, sizeof row.case_no, "2016-0001");
+		snprintf(row.regie_sort, sizeof row.regie_sort, "coach");
+		snprintf(row.next_eval_on, sizeof row.next_eval_on, "2027-01-01");
+		snprintf(row.registered_on, sizeof row.registered_on, "2016-01-01");
+		family_list_bind_after(st, q, &row);
+	}
 	out[0] = '\0';
 	size_t len = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -289,6 +309,11 @@ static void plan_of(const struct family_query *q, char *out, size_t outsz)
 	}
 	sqlite3_finalize(st);
 	ck_assert_uint_gt(len, 0);
+}
+
+static void plan_of(const struct family_query *q, char *out, size_t outsz)
+{
+	plan_of_kind(q, LIST_PAGE, SEARCH_NARROW, out, outsz);
 }
 
 static bool uses_index(const char *plan)
@@ -304,7 +329,9 @@ static const char *bare_scan(const char *plan)
 	for (const char *p = plan; *p;) {
 		size_t n = strcspn(p, "\n");
 		snprintf(line, sizeof line, "%.*s", (int)n, p);
-		if (strncmp(line, "SCAN ", 5) == 0 && !strstr(line, "INDEX"))
+		/* "SCAN (subquery-1)" reads a subquery's result, not a table. */
+		if (strncmp(line, "SCAN ", 5) == 0 && !strstr(line, "INDEX")
+		    && strncmp(line, "SCAN (subquery", 14) != 0)
 			return line;
 		p += n + (p[n] == '\n');
 	}
@@ -367,6 +394,188 @@ START_TEST(the_default_list_walks_the_sort_name_index)
 	plan_of(&q, plan, sizeof plan);
 	ck_assert_msg(strstr(plan, "family_by_regie") != NULL || strstr(plan, "family_by_sort_name"),
 		"%s", plan);
+}
+END_TEST
+
+/* Keyset paging (family_list_after): every form of it seeks in an index, and the
+ * unfiltered list never sorts in a temp b-tree. */
+START_TEST(keyset_pages_seek_in_an_index)
+{
+	char plan[4096];
+	for (int filter = 0; filter < F_COUNT; filter++)
+		for (int sort = 0; sort < SORT_COUNT; sort++)
+			for (int desc = 0; desc < 2; desc++)
+				for (int kind = LIST_AFTER; kind < LIST_KIND_COUNT; kind++) {
+					/* The NULL forms belong to sorts whose first column can be NULL. */
+					if (kind != LIST_AFTER && sort != SORT_REGIE && sort != SORT_TRIAGE
+					    && sort != SORT_NEXT_EVAL)
+						continue;
+					struct family_query q = query(filter, (enum family_sort)sort, desc);
+					plan_of_kind(&q, (enum family_list_kind)kind, SEARCH_NARROW, plan,
+						sizeof plan);
+					const char *what = family_sort_name((enum family_sort)sort);
+					ck_assert_msg(uses_index(plan) && !bare_scan(plan),
+						"filter %s, sort %s%s, kind %d: a full scan in\n%s",
+						filter_names[filter], what, desc ? " desc" : "", kind, plan);
+					if (filter == F_NONE)
+						ck_assert_msg(!strstr(plan, "TEMP B-TREE"),
+							"sort %s%s kind %d sorts in a temp b-tree:\n%s", what,
+							desc ? " desc" : "", kind, plan);
+					/* The plain seek starts inside the index: a range on the key. */
+					if (filter == F_NONE && kind == LIST_AFTER)
+						ck_assert_msg(strstr(plan, "SEARCH f USING") && strchr(plan,
+							desc ? '<' : '>'), "sort %s%s: no seek in\n%s", what,
+							desc ? " desc" : "", plan);
+				}
+}
+END_TEST
+
+/* A broad or dense search walks the sort order's index (no sorting of every match),
+ * and its capped count is read from the search index first. */
+START_TEST(broad_searches_walk_the_sort_index)
+{
+	char plan[4096];
+	for (int form = SEARCH_BROAD; form <= SEARCH_DENSE; form++)
+		for (int sort = 0; sort < SORT_COUNT; sort++)
+			for (int desc = 0; desc < 2; desc++) {
+				struct family_query q = query(F_SEARCH, (enum family_sort)sort, desc);
+				const char *what = family_sort_name((enum family_sort)sort);
+				plan_of_kind(&q, LIST_PAGE, (enum family_search_form)form, plan,
+					sizeof plan);
+				ck_assert_msg(!strstr(plan, "TEMP B-TREE") && !bare_scan(plan),
+					"search form %d, sort %s%s:\n%s", form, what, desc ? " desc" : "",
+					plan);
+				plan_of_kind(&q, LIST_AFTER, (enum family_search_form)form, plan,
+					sizeof plan);
+				ck_assert_msg(!strstr(plan, "TEMP B-TREE") && !bare_scan(plan),
+					"search form %d after a row, sort %s%s:\n%s", form, what,
+					desc ? " desc" : "", plan);
+			}
+	for (int filter = 0; filter < F_COUNT; filter++) {
+		struct family_query q = query(filter, SORT_NAME, false);
+		q.search = "j";
+		plan_of_kind(&q, LIST_COUNT_UPTO, SEARCH_NARROW, plan, sizeof plan);
+		ck_assert_msg(strncmp(plan, "SCAN family_fts VIRTUAL TABLE", 29) == 0
+			|| strstr(plan, "\nSCAN family_fts VIRTUAL TABLE"),
+			"filter %s: the capped count does not start from the search index:\n%s",
+			filter_names[filter], plan);
+		ck_assert_msg(!bare_scan(plan), "filter %s: %s", filter_names[filter], plan);
+	}
+}
+END_TEST
+
+/* Row k of q's list (in its own order). */
+static const struct fam *nth(const struct family_query *q, const struct fam **want, int n,
+	int64_t k)
+{
+	return want[q->descending ? n - 1 - k : k];
+}
+
+/* The rows after row k of q's list, read by keyset, are rows k+1... */
+static void check_after(const struct family_query *q, const struct fam **want, int n,
+	int64_t k, const char *label)
+{
+	struct family_row anchor, *rows = calloc(PAGE, sizeof *rows);
+	ck_assert_ptr_nonnull(rows);
+	int got = 0;
+	ck_ok(family_list_page(fx.ctx, q, k, 1, &anchor, &got, &fx.err));
+	ck_assert_int_eq(got, 1);
+	ck_assert_str_eq(anchor.case_no, nth(q, want, n, k)->case_no);
+	ck_ok(family_list_after(fx.ctx, q, &anchor, PAGE, rows, &got, &fx.err));
+	int64_t left = n - k - 1;
+	ck_assert_msg(got == (left < PAGE ? left : PAGE), "%s after row %lld: %d rows", label,
+		(long long)k, got);
+	for (int i = 0; i < got; i++) {
+		const struct fam *w = nth(q, want, n, k + 1 + i);
+		ck_assert_msg(strcmp(rows[i].case_no, w->case_no) == 0,
+			"%s: row %lld after %lld is %s '%s', expected %s '%s'", label,
+			(long long)i, (long long)k, rows[i].case_no, rows[i].display_name,
+			w->case_no, w->name);
+	}
+	free(rows);
+}
+
+START_TEST(keyset_pages_match_offset_pages)
+{
+	char label[80];
+	const int filters[] = { F_NONE, F_OPEN, F_REGIE };
+	for (int fi = 0; fi < 3; fi++)
+		for (int sort = 0; sort < SORT_COUNT; sort++) {
+			struct family_query q = query(filters[fi], (enum family_sort)sort, false);
+			const struct fam **want;
+			int n = expected(&q, &want);
+			/* Where the first sort column stops being empty (NULL). */
+			int b = 0;
+			char buf[2];
+			cmp_sort = q.sort;
+			while (b < n && !*key(want[b], 0, buf))
+				b++;
+			for (int desc = 0; desc < 2; desc++) {
+				q.descending = desc;
+				snprintf(label, sizeof label, "filter %s, sort %s%s",
+					filter_names[filters[fi]], family_sort_name(q.sort),
+					desc ? " desc" : "");
+				const int64_t at[] = { 0, b - 1, b, n - b - 1, n - b, n / 4, n - 2 };
+				for (int i = 0; i < 7; i++)
+					if (at[i] >= 0 && at[i] < n - 1)
+						check_after(&q, want, n, at[i], label);
+			}
+			free(want);
+		}
+}
+END_TEST
+
+START_TEST(capped_counts_and_broad_search_pages)
+{
+	struct family_query q = { .phase = -1, .search = "celik", .sort = SORT_NAME };
+	int64_t all = 0, capped = 0;
+	ck_ok(family_list_count(fx.ctx, &q, &all, &fx.err));
+	ck_ok(family_list_count_upto(fx.ctx, &q, FAMILY_SEARCH_BROAD, &capped, &fx.err));
+	ck_assert_int_eq(capped, all < FAMILY_SEARCH_BROAD ? all : FAMILY_SEARCH_BROAD);
+	ck_ok(family_list_count_upto(fx.ctx, &q, 10, &capped, &fx.err));
+	ck_assert_int_eq(capped, 10);
+	ck_ok(family_list_count_upto(fx.ctx, &q, all + 5, &capped, &fx.err));
+	ck_assert_int_eq(capped, all);
+	q.search = NULL;
+	q.phase = PHASE_COUNT;
+	ck_ok(family_list_count(fx.ctx, &q, &all, &fx.err));
+	ck_ok(family_list_count_upto(fx.ctx, &q, 1000, &capped, &fx.err));
+	ck_assert_int_eq(capped, 1000);
+	/* Searches that match a part ("j", "jans"), a large part ("de") and every family
+	 * ("2": every case number): whichever way core reads them, offset pages and keyset
+	 * pages agree with each other, hold only matches, and keep the sort order. */
+	const char *const searches[] = { "j", "jans", "de", "2" };
+	for (int k = 0; k < 4; k++) {
+		q.search = searches[k];
+		ck_ok(family_list_count(fx.ctx, &q, &all, &fx.err));
+		/* The second page (smaller ones where the families are few, under valgrind). */
+		int pg = all / 2 < PAGE ? (int)(all / 2) : PAGE;
+		ck_assert_msg(pg >= 10, "%s: only %lld matches", searches[k], (long long)all);
+		struct family_row a[PAGE], b[PAGE];
+		int na = 0, nb = 0;
+		ck_ok(family_list_page(fx.ctx, &q, pg, pg, a, &na, &fx.err));
+		ck_ok(family_list_page(fx.ctx, &q, pg - 1, 1, b, &nb, &fx.err));
+		ck_assert_int_eq(nb, 1);
+		struct family_row anchor = b[0];
+		ck_ok(family_list_after(fx.ctx, &q, &anchor, pg, b, &nb, &fx.err));
+		ck_assert_int_eq(na, pg);
+		ck_assert_int_eq(nb, pg);
+		for (int i = 0; i < pg; i++) {
+			ck_assert_str_eq(a[i].case_no, b[i].case_no);
+			char low[160];
+			snprintf(low, sizeof low, " %s %s", a[i].case_no, a[i].display_name);
+			for (char *c = low; *c; c++)
+				*c = *c == '-' ? ' ' : *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;
+			char word[16];
+			snprintf(word, sizeof word, " %s", searches[k]);
+			ck_assert_msg(strstr(low, word) != NULL, "'%s' does not match %s", low,
+				searches[k]);
+			ck_assert_int_ne(a[i].phase, PHASE_AFGESLOTEN);
+			if (i)
+				ck_assert_msg(strcmp(a[i - 1].sort_name, a[i].sort_name) <= 0,
+					"%s: order at %d", searches[k], i);
+		}
+	}
 }
 END_TEST
 
@@ -508,12 +717,13 @@ START_TEST(search_folds_diacritics_and_matches_prefixes)
 	ck_ok(family_list_count(fx.ctx, &q, &n, &fx.err));
 	ck_assert_int_eq(n, count_with("van Leeuwen"));
 	/* A case number finds exactly that family. */
-	q.search = "2019-0421";
+	const char *case_no = fams[N_FAMILIES * 3 / 5 + 420 % PER_YEAR].case_no; /* 2019-0421 */
+	q.search = case_no;
 	ck_ok(family_list_count(fx.ctx, &q, &n, &fx.err));
 	ck_assert_int_eq(n, 1);
 	ck_ok(family_list_page(fx.ctx, &q, 0, PAGE, rows, &got, &fx.err));
 	ck_assert_int_eq(got, 1);
-	ck_assert_str_eq(rows[0].case_no, "2019-0421");
+	ck_assert_str_eq(rows[0].case_no, case_no);
 	/* Search combines with the phase filter. */
 	q.search = "celik";
 	q.phase = PHASE_PLAN;
@@ -551,6 +761,8 @@ END_TEST
 
 int main(void)
 {
+	if (RUNNING_ON_VALGRIND)
+		N_FAMILIES = FULL_FAMILIES / 50;
 	Suite *s = suite_create("scale");
 	TCase *tc = tcase_create("core");
 	/* One database for all tests: built before, and removed after, the test processes. */
@@ -559,6 +771,10 @@ int main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, every_list_query_walks_an_index);
 	tcase_add_test(tc, the_default_list_walks_the_sort_name_index);
+	tcase_add_test(tc, keyset_pages_seek_in_an_index);
+	tcase_add_test(tc, broad_searches_walk_the_sort_index);
+	tcase_add_test(tc, keyset_pages_match_offset_pages);
+	tcase_add_test(tc, capped_counts_and_broad_search_pages);
 	tcase_add_test(tc, deep_pages_come_back_in_sort_order);
 	tcase_add_test(tc, filtered_pages_and_counts_match);
 	tcase_add_test(tc, search_folds_diacritics_and_matches_prefixes);
