@@ -527,11 +527,14 @@ START_TEST(redacted_rows_keep_the_chain)
 	ck_assert_int_ge(count(db, "SELECT count(*) FROM audit WHERE redacted_by IS NOT NULL"), 3);
 	ck_assert_int_eq(count(db, "SELECT count(*) FROM audit WHERE detail LIKE '%zwanev%'"), 0);
 	ck_assert_int_eq(count(db, "SELECT count(*) FROM audit WHERE detail = 'Jansen'"), 1);
-	char sql[160];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM audit WHERE seq = %lld AND event = "
-		"'destroy' AND detail LIKE 'case 2026-0001 destroyed; %% access-log rows redacted; "
-		"reason: term ended'", (long long)seq);
-	ck_assert_int_eq(count(db, sql), 1);
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM audit WHERE seq = ?1 AND"
+		" event = 'destroy' AND detail LIKE 'case 2026-0001 destroyed; % access-log rows"
+		" redacted; reason: term ended'", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, seq);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
 	/* The log still refuses changes outside a destruction. */
 	ck_assert_int_ne(sqlite3_exec(db, "UPDATE audit SET detail = NULL, redacted_by ="
 		" (SELECT max(seq) FROM audit) WHERE detail = 'Jansen'", NULL, NULL, NULL), SQLITE_OK);
