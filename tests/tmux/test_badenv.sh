@@ -8,6 +8,12 @@ fixture
 sum() { sha256sum "$DB" | cut -d' ' -f1; }
 before=$(sum)
 unchanged() { [ "$(sum)" = "$before" ]; }
+# Everything but the access log (a search is recorded there, and only there).
+data_sum() {
+	sqlite3 -readonly "$DB" .dump | grep -v -e '^INSERT INTO audit' -e 'audit_last_seq' |
+		sha256sum | cut -d' ' -f1
+}
+searches() { sqlite3 -readonly "$DB" "SELECT count(*) FROM audit WHERE event = 'search'"; }
 clear_screen() { tmux -L "$SOCK" send-keys -t casus:main -R \; clear-history; }
 tmux_start main 80 24
 
@@ -46,6 +52,8 @@ check "10x5: q quits with status 0" wait_for main '^EXIT=0'
 check "10x5: the database is unchanged" unchanged
 
 # A locale that is not UTF-8: ASCII lines, names shown folded, and typing works.
+data_before=$(data_sum)
+searches_before=$(searches)
 for loc in C POSIX; do
 	clear_screen
 	type_text main "LC_ALL=$loc '$CASUS' --db '$DB' --as coach1 --lang en; echo EXIT=\$?"
@@ -56,5 +64,7 @@ for loc in C POSIX; do
 	keys main Escape q
 	check "LC_ALL=$loc: q quits with status 0" wait_for main '^EXIT=0'
 done
-check "non-UTF-8 locales: the database is unchanged" unchanged
+check "non-UTF-8 locales: the data is unchanged" [ "$(data_sum)" = "$data_before" ]
+check "non-UTF-8 locales: each search is in the access log" \
+	[ "$(searches)" -eq $((searches_before + 2)) ]
 finish
