@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "casus/audit.h"
@@ -14,18 +15,50 @@
 #include "casus/family.h"
 #include "fixture.h"
 
-static char dir[256], path[320];
+static char dir[256], path[320], template_path[320];
 static struct casus_ctx *ctx;
 static struct casus_err err;
 
-static void setup(void)
+/* The demo is made once (slow, above all under valgrind) and copied for each test. */
+static void make_template(void)
 {
 	fx_current_err = &err;
 	const char *base = getenv("TMPDIR");
 	snprintf(dir, sizeof dir, "%s/casus-dossier-XXXXXX", base && *base ? base : "/tmp");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(template_path, sizeof template_path, "%s/template.db", dir);
 	snprintf(path, sizeof path, "%s/demo.db", dir);
-	ck_ok(demo_create(path, false, &err));
+	ck_ok(demo_create(template_path, false, &err));
+}
+
+static void remove_db(const char *p)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	char buf[400];
+	for (int i = 0; i < 3; i++) {
+		snprintf(buf, sizeof buf, "%s%s", p, suffix[i]);
+		unlink(buf);
+	}
+}
+
+static void remove_template(void)
+{
+	remove_db(template_path);
+	rmdir(dir);
+}
+
+static void setup(void)
+{
+	fx_current_err = &err;
+	FILE *in = fopen(template_path, "rb"), *out = fopen(path, "wb");
+	ck_assert(in && out);
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	ck_assert_int_eq(fclose(out), 0);
+	ck_assert_int_eq(chmod(path, 0600), 0);
 	struct casus_open_opts o = { .mode = CASUS_OPEN_EXISTING };
 	ck_ok(casus_open(path, &o, &ctx, &err));
 	ck_ok(casus_identify(ctx, "hvdlinden", &err)); /* the demo's teamleider */
@@ -34,13 +67,7 @@ static void setup(void)
 static void teardown(void)
 {
 	casus_close(ctx);
-	static const char *const suffix[] = { "", "-wal", "-shm" };
-	char buf[400];
-	for (int i = 0; i < 3; i++) {
-		snprintf(buf, sizeof buf, "%s%s", path, suffix[i]);
-		unlink(buf);
-	}
-	rmdir(dir);
+	remove_db(path);
 }
 
 /* The export as text; rc is what dossier_export returned. */
@@ -254,6 +281,7 @@ int main(void)
 	Suite *s = suite_create("dossier");
 	TCase *tc = tcase_create("dossier");
 	tcase_set_timeout(tc, 300);
+	tcase_add_unchecked_fixture(tc, make_template, remove_template);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, every_kind_of_record_is_in_the_dossier);
 	tcase_add_test(tc, a_bsn_never_appears);
