@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -56,6 +57,41 @@ static void tmp_teardown(struct tmp *t, const char *other)
 	if (other)
 		tmp_remove(other);
 	rmdir(t->dir);
+}
+
+/* The demo is made once for the tests that only read it (slow, above all under
+ * valgrind) and copied into each test's folder; the tests of making it make their own. */
+static char template_dir[256], template_path[320];
+
+static void make_template(void)
+{
+	struct casus_err err = { 0 };
+	fx_current_err = &err;
+	const char *base = getenv("TMPDIR");
+	snprintf(template_dir, sizeof template_dir, "%s/casus-demo-tpl-XXXXXX",
+		base && *base ? base : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(template_dir));
+	snprintf(template_path, sizeof template_path, "%s/demo.db", template_dir);
+	ck_ok(demo_create(template_path, false, &err));
+}
+
+static void remove_template(void)
+{
+	tmp_remove(template_path);
+	rmdir(template_dir);
+}
+
+static void copy_template(struct tmp *t)
+{
+	FILE *in = fopen(template_path, "rb"), *out = fopen(t->path, "wb");
+	ck_assert(in && out);
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	ck_assert_int_eq(fclose(out), 0);
+	ck_assert_int_eq(chmod(t->path, 0600), 0);
 }
 
 static struct casus_ctx *open_db(const char *path, struct casus_err *err)
@@ -163,7 +199,7 @@ START_TEST(demo_has_a_full_team_and_families_in_every_phase)
 {
 	struct tmp t;
 	tmp_setup(&t);
-	ck_ok(demo_create(t.path, false, &t.err));
+	copy_template(&t);
 	struct casus_ctx *ctx = open_db(t.path, &t.err);
 	char v[128];
 	ck_assert(casus_meta_get(ctx, "demo", v, sizeof v));
@@ -212,7 +248,7 @@ START_TEST(demo_has_children_of_all_ages_and_valid_bsns)
 {
 	struct tmp t;
 	tmp_setup(&t);
-	ck_ok(demo_create(t.path, false, &t.err));
+	copy_template(&t);
 	struct casus_ctx *ctx = open_db(t.path, &t.err);
 	char today[11];
 	clock_today(today);
@@ -253,7 +289,7 @@ START_TEST(demo_has_consent_and_notes_of_every_kind)
 {
 	struct tmp t;
 	tmp_setup(&t);
-	ck_ok(demo_create(t.path, false, &t.err));
+	copy_template(&t);
 	struct casus_ctx *ctx = open_db(t.path, &t.err);
 	ck_assert_int_ge(count(ctx, "SELECT count(*) FROM consent"), 30);
 	ck_assert_int_ge(count(ctx, "SELECT count(*) FROM consent WHERE withdrawn_on IS NOT NULL"), 1);
@@ -328,7 +364,7 @@ START_TEST(demo_has_plans_in_every_state)
 {
 	struct tmp t;
 	tmp_setup(&t);
-	ck_ok(demo_create(t.path, false, &t.err));
+	copy_template(&t);
 	struct casus_ctx *ctx = open_db(t.path, &t.err);
 	/* Drafts: the seven families in phase plan and two new drafts beside an agreed
 	 * version; two plans revised and agreed again. */
@@ -447,7 +483,7 @@ START_TEST(demo_has_meldcode_trajectories_at_every_step)
 {
 	struct tmp t;
 	tmp_setup(&t);
-	ck_ok(demo_create(t.path, false, &t.err));
+	copy_template(&t);
 	struct casus_ctx *ctx = open_db(t.path, &t.err);
 	struct mc_tally mt = { .ctx = ctx };
 	struct family_query q = { .phase = -1, .sort = SORT_CASE_NO };
@@ -538,7 +574,7 @@ START_TEST(demo_has_escalations_of_every_kind_and_a_queue)
 {
 	struct tmp t;
 	tmp_setup(&t);
-	ck_ok(demo_create(t.path, false, &t.err));
+	copy_template(&t);
 	struct casus_ctx *ctx = open_db(t.path, &t.err);
 	/* Decided ones carry motivations; rejections say what is needed instead. */
 	ck_assert_int_eq(count(ctx, "SELECT count(*) FROM escalation WHERE status = 'approved'"), 7);
@@ -742,6 +778,7 @@ int main(void)
 	Suite *s = suite_create("demo");
 	TCase *tc = tcase_create("core");
 	tcase_set_timeout(tc, 120);
+	tcase_add_unchecked_fixture(tc, make_template, remove_template);
 	tcase_add_test(tc, demo_has_a_full_team_and_families_in_every_phase);
 	tcase_add_test(tc, demo_has_children_of_all_ages_and_valid_bsns);
 	tcase_add_test(tc, demo_has_consent_and_notes_of_every_kind);
